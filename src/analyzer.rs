@@ -1,0 +1,288 @@
+//! Builds every matcher once; turns text into sorted findings.
+
+use crate::error::Error;
+use crate::finding::{Category, Cue, Finding};
+use crate::lexicon::{self, Entry, Matcher};
+use crate::rules::{self, attribution, Signal};
+use crate::segment::{self, Segmenter};
+use crate::sentence::Sentence;
+use crate::span::Span;
+use crate::text;
+use std::collections::HashSet;
+
+/// The lexicon files compiled into the crate: (file name, category, text).
+pub(crate) const LEXICONS: &[(&str, Category, &str)] = &[
+    ("hedges.txt", Category::Hedged, include_str!("lexicons/hedges.txt")),
+    ("denials.txt", Category::Denial, include_str!("lexicons/denials.txt")),
+    ("unsourced.txt", Category::Unsourced, include_str!("lexicons/unsourced.txt")),
+    ("sources.txt", Category::Attributed, include_str!("lexicons/sources.txt")),
+];
+const ABBREVIATIONS: &str = include_str!("lexicons/abbreviations.txt");
+
+/// How much evidence a finding needs before it is reported.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Sensitivity {
+    /// Only the clearest cases (confidence ≥ 0.75).
+    Strict,
+    /// The default (confidence ≥ 0.5).
+    #[default]
+    Balanced,
+    /// Also the softer cues (confidence ≥ 0.3).
+    Eager,
+}
+
+impl Sensitivity {
+    /// Every level, strictest first.
+    pub const ALL: [Sensitivity; 3] = [Sensitivity::Strict, Sensitivity::Balanced, Sensitivity::Eager];
+
+    /// The lowest confidence reported at this level.
+    pub fn threshold(self) -> f32 {
+        match self {
+            Sensitivity::Strict => 0.75,
+            Sensitivity::Balanced => 0.5,
+            Sensitivity::Eager => 0.3,
+        }
+    }
+
+    /// The lower-case name (`strict`, `balanced`, `eager`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Sensitivity::Strict => "strict",
+            Sensitivity::Balanced => "balanced",
+            Sensitivity::Eager => "eager",
+        }
+    }
+
+    /// Parses a lower-case name.
+    pub fn from_name(name: &str) -> Option<Sensitivity> {
+        Sensitivity::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// Extra cue phrases a user adds, per category.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CustomCues {
+    /// Extra hedge cues.
+    pub hedged: Vec<String>,
+    /// Extra denial cues.
+    pub denial: Vec<String>,
+    /// Extra unsourced signals.
+    pub unsourced: Vec<String>,
+}
+
+/// The analyzer: every lexicon compiled once. Cheap to share; `analyze`
+/// takes `&self`.
+pub struct Analyzer {
+    segmenter: Segmenter,
+    matcher: Matcher,
+    crowd: HashSet<String>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Analyzer {
+        Analyzer::new()
+    }
+}
+
+impl Analyzer {
+    /// The analyzer with the built-in lexicons.
+    pub fn new() -> Analyzer {
+        Analyzer::with_custom_cues(&CustomCues::default()).expect("built-in lexicons are valid")
+    }
+
+    /// The analyzer with the built-in lexicons plus the user's cues. A bad
+    /// cue gives an error naming it; nothing is built.
+    pub fn with_custom_cues(custom: &CustomCues) -> Result<Analyzer, Error> {
+        let mut entries = builtin_entries()?;
+        for (category, cues) in [
+            (Category::Hedged, &custom.hedged),
+            (Category::Denial, &custom.denial),
+            (Category::Unsourced, &custom.unsourced),
+        ] {
+            for (i, cue) in cues.iter().enumerate() {
+                let norm = lexicon::validate_custom(cue).map_err(|why| {
+                    Error::new(format!("custom {category} cue {} ({cue:?}): {why}", i + 1))
+                })?;
+                entries.push(Entry {
+                    category,
+                    parts: vec![norm],
+                    tags: Vec::new(),
+                    blocker: false,
+                    example: String::new(),
+                    origin: lexicon::Origin { file: "custom", line: i + 1 },
+                    custom: true,
+                });
+            }
+        }
+        let crowd = entries
+            .iter()
+            .filter(|e| e.category == Category::Unsourced && e.has_tag("crowd") && !e.blocker)
+            .flat_map(|e| e.parts[0].split(' ').map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !["a", "close", "to", "some", "most", "those"].contains(&w.as_str()) || w == "some")
+            .collect();
+        Ok(Analyzer { segmenter: Segmenter::new(ABBREVIATIONS), matcher: Matcher::new(entries)?, crowd })
+    }
+
+    /// Analyses a text whose blocks are separated by blank lines, at the
+    /// default sensitivity. Findings are sorted by position, then category.
+    pub fn analyze(&self, text: &str) -> Vec<Finding> {
+        self.analyze_at(text, Sensitivity::Balanced)
+    }
+
+    /// As [`Analyzer::analyze`], at the given sensitivity.
+    pub fn analyze_at(&self, text: &str, sensitivity: Sensitivity) -> Vec<Finding> {
+        let blocks = segment::blocks(text);
+        self.run(text, &blocks, sensitivity)
+    }
+
+    /// Analyses a page given as blocks (paragraphs, headings, list items):
+    /// each string is one block, whatever it contains. Returns
+    /// `(block index, finding)` with spans relative to that block's string.
+    pub fn analyze_blocks<S: AsRef<str>>(&self, blocks: &[S], sensitivity: Sensitivity) -> Vec<(usize, Finding)> {
+        let mut joined = String::new();
+        let mut spans = Vec::with_capacity(blocks.len());
+        for b in blocks {
+            if !joined.is_empty() {
+                joined.push_str("\n\n");
+            }
+            let start = joined.len();
+            joined.push_str(b.as_ref());
+            spans.push(Span::new(start, joined.len()));
+        }
+        let findings = self.run(&joined, &spans, sensitivity);
+        findings
+            .into_iter()
+            .map(|mut f| {
+                let idx = spans.partition_point(|s| s.end < f.span.start).min(spans.len().saturating_sub(1));
+                let base = spans[idx].start;
+                f.span = Span::new(f.span.start - base, f.span.end - base);
+                for c in &mut f.cues {
+                    c.span = Span::new(c.span.start - base, c.span.end - base);
+                }
+                (idx, f)
+            })
+            .collect()
+    }
+
+    fn run(&self, text: &str, blocks: &[Span], sensitivity: Sensitivity) -> Vec<Finding> {
+        let threshold = sensitivity.threshold();
+        let mut out = Vec::new();
+        let mut prev_block_colon = false;
+        let mut in_quote_run = false;
+        for &raw_block in blocks {
+            let block = trim(text, raw_block);
+            if block.is_empty() {
+                continue;
+            }
+            let quotes = text::quote_regions(text, block);
+            let btext = &text[block];
+            // A block after one ending in ':' is a quotation when it carries no
+            // quotation marks of its own; first-person blocks continue it.
+            let first_person = has_first_person(btext);
+            let quoted_block = quotes.is_empty() && (prev_block_colon || (in_quote_run && first_person));
+            in_quote_run = quoted_block;
+            prev_block_colon = btext.trim_end().ends_with(':');
+            let mut last_named: Option<String> = None;
+            let mut prev_sourced = false;
+            for span in self.segmenter.sentences(text, block) {
+                let sentence = Sentence {
+                    text,
+                    span,
+                    words: text::words(text, span),
+                    quotes: &quotes,
+                    quoted_block,
+                    hits: self.matcher.hits(text, span),
+                    entries: &self.matcher.entries,
+                };
+                let mut source = attribution::source(&sentence, &self.crowd);
+                if let Some(src) = &mut source {
+                    if src.kind == attribution::Kind::Pronoun {
+                        if let Some(prev) = &last_named {
+                            src.name = prev.clone();
+                        }
+                    }
+                    if src.kind == attribution::Kind::Named {
+                        last_named = Some(src.name.clone());
+                    }
+                }
+                let named = source.as_ref().is_some_and(|s| s.kind != attribution::Kind::Vague);
+                let carried = !named && (prev_sourced || quoted_block);
+                let source_name = if named { source.as_ref().map(|s| s.name.clone()) } else { None };
+                let signals = [
+                    (Category::Hedged, rules::hedge::check(&sentence)),
+                    (Category::Denial, rules::denial::check(&sentence)),
+                    (Category::Unsourced, rules::unsourced::check(&sentence, source.as_ref(), carried)),
+                    (
+                        Category::Attributed,
+                        source.as_ref().filter(|_| named).map(|s| Signal {
+                            confidence: if s.kind == attribution::Kind::Named { 0.9 } else { 0.8 },
+                            cues: vec![s.cue],
+                            reason: format!("attributed to {}", s.name),
+                        }),
+                    ),
+                ];
+                for (category, signal) in signals {
+                    let Some(sig) = signal else { continue };
+                    if sig.confidence < threshold {
+                        continue;
+                    }
+                    let mut cues: Vec<Cue> = sig.cues.iter().map(|&c| Cue { span: c, text: text[c].to_string() }).collect();
+                    cues.sort_by_key(|c| c.span);
+                    let reason = match (&source_name, category) {
+                        (Some(name), Category::Denial) => format!("{} (source: {name})", sig.reason),
+                        _ => sig.reason,
+                    };
+                    out.push(Finding {
+                        category,
+                        span,
+                        text: text[span].to_string(),
+                        cues,
+                        reason,
+                        confidence: (sig.confidence * 100.0).round() / 100.0,
+                        source: source_name.clone(),
+                    });
+                }
+                prev_sourced = named || (prev_sourced && !sentence_breaks_report(&sentence));
+            }
+        }
+        out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.category.cmp(&b.category)));
+        out
+    }
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span];
+    let lead = s.len() - s.trim_start().len();
+    Span::new(span.start + lead, span.start + lead + s.trim().len())
+}
+
+fn has_first_person(s: &str) -> bool {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
+        .take(12)
+        .any(|w| matches!(w, "I" | "we" | "We" | "our" | "Our" | "us" | "my" | "My") || w.starts_with("I’") || w.starts_with("I'") || w.starts_with("we’") || w.starts_with("We’"))
+}
+
+/// A sentence that plainly changes subject ends the carried report:
+/// anything carrying its own unsourced signal does.
+fn sentence_breaks_report(s: &Sentence) -> bool {
+    s.hits_of(Category::Unsourced).any(|(e, _)| e.tags.is_empty())
+}
+
+fn builtin_entries() -> Result<Vec<Entry>, Error> {
+    let mut entries = Vec::new();
+    for &(file, category, src) in LEXICONS {
+        entries.extend(lexicon::parse(file, category, src)?);
+    }
+    Ok(entries)
+}
+
+/// Every lexicon line with its example, for the lexicon tests:
+/// (file, line, category, cue, example, is_blocker).
+#[doc(hidden)]
+pub fn lexicon_examples() -> Vec<(String, usize, Category, String, String, bool)> {
+    builtin_entries()
+        .expect("built-in lexicons are valid")
+        .into_iter()
+        .map(|e| (e.origin.file.to_string(), e.origin.line, e.category, e.cue(), e.example, e.blocker))
+        .collect()
+}

@@ -1,0 +1,193 @@
+//! Who says so: finds the source a sentence names.
+//!
+//! `@verb` cues take their subject (or, inverted, the name after them);
+//! `@according` cues take the noun phrase after them; `@frame` cues mark a
+//! named report by themselves. A source is vague when it is a crowd word.
+
+use crate::finding::Category;
+use crate::sentence::{capitalised, Sentence};
+use crate::span::Span;
+use std::collections::HashSet;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Named,
+    Pronoun,
+    Vague,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Source {
+    pub name: String,
+    pub kind: Kind,
+    pub cue: Span,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+const SKIP_BEFORE_VERB: &[&str] = &[
+    "has", "have", "had", "also", "later", "previously", "repeatedly", "then", "again", "once",
+    "already", "since", "has", "would", "will", "did", "does", "do", "separately", "publicly",
+    "privately", "recently", "earlier", "yesterday", "today", "last", "night", "week", "on",
+    "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "first",
+    "subsequently", "initially", "originally", "always", "long", "still", "further", "too",
+];
+const PASSIVE: &[&str] = &["was", "were", "been", "being", "be", "is", "are", "am", "get", "got"];
+const FINDERS: &[&str] = &["found", "finds", "showed", "shows", "show"];
+const DOCUMENTS: &[&str] = &[
+    "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls", "figures",
+    "data", "inquiry", "audit", "analysis", "review", "research", "records", "documents",
+    "document", "footage", "statistics", "census", "investigation", "trial", "tests", "results",
+    "paper", "accounts", "filings", "minutes", "transcript", "emails", "letter", "memo",
+];
+
+/// Finds the sentence's source, if it names one.
+pub(crate) fn source(s: &Sentence, crowd: &HashSet<String>) -> Option<Source> {
+    let mut best: Option<Source> = None;
+    for (entry, span) in s.hits_of(Category::Attributed) {
+        if s.quoted(span) && !s.quoted_block {
+            continue;
+        }
+        let found = if entry.has_tag("according") {
+            according(s, span, crowd)
+        } else if entry.has_tag("frame") {
+            frame(s, span, crowd)
+        } else {
+            verb(s, span, crowd)
+        };
+        if let Some(src) = found {
+            let better = match &best {
+                None => true,
+                Some(b) => rank(src.kind) > rank(b.kind),
+            };
+            if better {
+                best = Some(src);
+            }
+        }
+    }
+    best
+}
+
+fn rank(k: Kind) -> u8 {
+    match k {
+        Kind::Vague => 0,
+        Kind::Pronoun => 1,
+        Kind::Named => 2,
+    }
+}
+
+fn according(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
+    let first = s.word_at_or_after(cue.end);
+    let last = phrase_end(s, first, 8)?;
+    Some(classify(s, first, last, cue, crowd))
+}
+
+fn frame(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
+    let lower = crate::rules::cue_text(s.text, cue);
+    if lower.ends_with(" for") {
+        let first = s.word_at_or_after(cue.end);
+        let last = phrase_end(s, first, 6)?;
+        let mut src = classify(s, first, last, cue, crowd);
+        src.name = format!("{} for {}", lower.trim_end_matches(" for"), src.name);
+        return Some(src);
+    }
+    // "told reporters", "in a statement": the subject of the nearest verb
+    // hit names who; the frame alone says a named report exists.
+    let named = s
+        .hits_of(Category::Attributed)
+        .filter(|(e, _)| e.has_tag("verb"))
+        .find_map(|(_, sp)| verb(s, sp, crowd));
+    Some(named.unwrap_or(Source { name: lower, kind: Kind::Named, cue }))
+}
+
+fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
+    let vi = s.word_index(cue.start)?;
+    let verb_word = s.word(vi).to_ascii_lowercase();
+    // Walk back over auxiliaries and adverbs to the subject's last word.
+    let mut j = vi;
+    while j > 0 && !s.break_after(j - 1) && (s.word_in(j - 1, SKIP_BEFORE_VERB) || s.word(j - 1).ends_with("ly")) {
+        j -= 1;
+    }
+    if j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, PASSIVE) {
+        return None; // "he was told", "it is said"
+    }
+    if j > 0 && !s.break_after(j - 1) {
+        let last = j - 1;
+        let mut first = last;
+        while first > 0 && !s.break_after(first - 1) && last - first < 5 && !s.word_in(first - 1, &["that", "and", "but", "as", "which", "who", "after", "when", "while", "because", "if"]) {
+            first -= 1;
+        }
+        // Keep only the noun phrase: from the last determiner or capital run.
+        let src = classify(s, first, last, cue, crowd);
+        if FINDERS.contains(&verb_word.as_str()) && src.kind == Kind::Named && !mentions(s, first, last, DOCUMENTS) && !has_capital(s, first, last, crowd) {
+            return None;
+        }
+        if FINDERS.contains(&verb_word.as_str()) && src.kind != Kind::Named {
+            return None;
+        }
+        return Some(src);
+    }
+    // Inverted: `…,” said Ms Hale.` / `, says the report.`
+    if j == 0 || s.break_after(j - 1) {
+        let first = vi + 1;
+        let last = phrase_end(s, first, 5)?;
+        return Some(classify(s, first, last, cue, crowd));
+    }
+    None
+}
+
+/// Last word index of a phrase starting at `first`, stopping at clause
+/// punctuation or after `max` words.
+fn phrase_end(s: &Sentence, first: usize, max: usize) -> Option<usize> {
+    if first >= s.words.len() {
+        return None;
+    }
+    let mut last = first;
+    while last + 1 < s.words.len() && !s.break_after(last) && last + 1 - first < max && !s.word_in(last + 1, &["that", "said", "says", "told", "has", "have", "had", "was", "were", "is", "are", "will", "would", "on", "in", "last", "who", "which"]) {
+        last += 1;
+    }
+    Some(last)
+}
+
+fn mentions(s: &Sentence, first: usize, last: usize, set: &[&str]) -> bool {
+    (first..=last).any(|i| s.word_in(i, set))
+}
+
+/// A capitalised word in the phrase, other than a sentence-initial
+/// function word ("The", "Some") or a crowd word ("Critics").
+fn has_capital(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) -> bool {
+    (first..=last).any(|i| {
+        let w = s.word(i);
+        capitalised(w)
+            && !crowd.contains(&w.to_lowercase())
+            && !(i == 0 && s.word_in(i, SENTENCE_INITIAL))
+    })
+}
+
+const SENTENCE_INITIAL: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "some", "many", "most", "one", "several", "other", "others", "senior", "new", "latest", "but", "and",
+];
+
+fn classify(s: &Sentence, first: usize, last: usize, cue: Span, crowd: &HashSet<String>) -> Source {
+    let name = s.text[s.words[first].span.start..s.words[last].span.end].to_string();
+    let kind = if first == last && s.word_in(first, PRONOUNS) {
+        Kind::Pronoun
+    } else if is_vague(s, first, last, crowd) {
+        Kind::Vague
+    } else {
+        Kind::Named
+    };
+    let name = if kind == Kind::Pronoun { name.to_lowercase() } else { name };
+    Source { name, kind, cue }
+}
+
+fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) -> bool {
+    // A proper name makes it specific ("officials at the Treasury").
+    let named = has_capital(s, first, last, crowd)
+        || (first..=last).any(|i| s.word(i).ends_with("'s") || s.word(i).ends_with("’s"));
+    if named {
+        return false;
+    }
+    let indefinite = s.word_in(first, &["a", "an", "one", "some", "many", "several", "unnamed", "anonymous", "senior", "most", "few", "other", "others"]);
+    indefinite || (first..=last).any(|i| crowd.contains(&s.word(i).to_lowercase()))
+}

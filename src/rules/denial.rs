@@ -1,0 +1,83 @@
+//! denial: a party rejects a claim.
+//!
+//! Sense checks by tag (see lexicons/denials.txt): `@claim`, `@verb`,
+//! `@falsity`, `@rebuttal`. Quotations count: a quoted rebuttal is a denial.
+
+use super::{cue_text, Signal};
+use crate::finding::Category;
+use crate::sentence::Sentence;
+
+const CLAIM_WORDS: &[&str] = &[
+    "claim", "claims", "allegation", "allegations", "accusation", "accusations", "report",
+    "reports", "reporting", "suggestion", "suggestions", "finding", "findings", "charge",
+    "charges", "criticism", "criticisms", "assertion", "assertions", "account", "accounts",
+    "story", "stories", "figures", "rumour", "rumours", "rumor", "rumors", "idea", "notion",
+    "characterisation", "characterization", "premise", "version", "conclusion", "conclusions",
+    "evidence", "testimony", "theory", "speculation", "that", "as", "assessment", "analysis",
+    "statistics", "numbers", "data", "article", "reports", "insinuation", "insinuations",
+    "suggestion", "interpretation", "description", "portrayal", "depiction", "accusation",
+    "rumours", "speculation", "verdict", "estimate", "estimates", "impression", "wrongdoing",
+];
+const VERB_NEXT: &[&str] = &[
+    "the", "that", "this", "these", "those", "his", "her", "their", "its", "any", "a", "an",
+    "claims", "allegations", "reports", "figures", "findings", "suggestions", "accounts", "some",
+];
+const NOT_VERB_BEFORE: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "hotly", "fiercely", "long", "most", "highly", "bitterly"];
+const SPEAKING: &[&str] = &[
+    "said", "says", "say", "claimed", "claims", "claim", "insisted", "insists", "called", "calls",
+    "described", "describes", "branded", "brands", "dismissed", "labelled", "labeled", "told",
+    "denied", "maintained", "maintains", "wrote", "tweeted", "posted", "responded", "replied",
+    "added", "argued", "argues", "stated", "declared", "rejected", "protested", "countered",
+    "retorted", "hit", "slammed", "blasted", "insisting", "saying", "calling", "describing",
+];
+const NEGATIONS: &[&str] = &["not", "never", "no", "nothing", "nobody", "none", "n't", "innocent", "wrong"];
+
+pub(crate) fn check(s: &Sentence) -> Option<Signal> {
+    let mut parts = Vec::new();
+    for (entry, span) in s.hits_of(Category::Denial) {
+        let Some(wi) = s.word_index(span.start) else { continue };
+        let last = s.word_index(span.end.saturating_sub(1)).unwrap_or(wi);
+        let window = (last + 1)..(last + 9).min(s.words.len());
+        let mut confidence = 0.9;
+        if entry.has_tag("claim") {
+            let falsity = s.hits_of(Category::Denial).any(|(e, _)| e.has_tag("falsity"));
+            if !falsity && !window.clone().any(|i| s.word_in(i, CLAIM_WORDS)) {
+                continue;
+            }
+            confidence = 0.85;
+        }
+        if entry.has_tag("verb") {
+            if wi > 0 && s.word_in(wi - 1, NOT_VERB_BEFORE) {
+                continue;
+            }
+            if !s.word_in(last + 1, VERB_NEXT) && !s.word_in(last + 1, CLAIM_WORDS) {
+                continue;
+            }
+            confidence = 0.8;
+        }
+        if entry.has_tag("falsity") {
+            let spoken = (0..s.words.len()).any(|i| s.word_in(i, SPEAKING))
+                || s.hits_of(Category::Attributed).any(|(e, sp)| e.has_tag("verb") && !s.quoted(sp));
+            let quoted_reply = s.quoted(span) && !s.quoted_block && s.quotes.iter().any(|q| q.overlaps(s.span));
+            if !spoken && !(quoted_reply && s.hits_of(Category::Attributed).next().is_some()) && !s.quoted_block {
+                continue;
+            }
+            confidence = 0.75;
+        }
+        if entry.has_tag("rebuttal") {
+            let negated = window.clone().any(|i| {
+                s.word_in(i, NEGATIONS) || s.word(i).ends_with("n't") || s.word(i).ends_with("n’t")
+            });
+            if !negated {
+                continue;
+            }
+            confidence = 0.7;
+        }
+        if entry.custom {
+            confidence = 0.8;
+        }
+        let cue = cue_text(s.text, span);
+        parts.push((confidence, span, format!("denial: '{cue}' — a party rejects a claim or an accusation")));
+    }
+    Signal::combine(parts)
+}

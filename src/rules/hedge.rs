@@ -1,0 +1,120 @@
+//! hedged: cues in the writer's own voice that keep a distance.
+//!
+//! Sense checks by tag (see lexicons/hedges.txt): `@modal`, `@evidence`,
+//! `@attributive`, `@weak`. Cues inside quotation marks are skipped.
+
+use super::{cue_text, Signal};
+use crate::finding::Category;
+use crate::sentence::{capitalised, Sentence};
+
+const PERMITTED: &[&str] = &[
+    "you", "visitors", "residents", "members", "customers", "passengers", "applicants", "students",
+    "pupils", "guests", "users", "participants", "readers", "anyone", "drivers", "tenants",
+    "players", "entrants", "candidates", "staff", "employees", "shoppers", "fans", "parents",
+];
+const ABILITY_BEFORE: &[&str] = &[
+    "so", "if", "before", "until", "when", "whenever", "how", "what", "where", "who", "whatever",
+    "wherever", "than", "anything", "everything", "nothing", "all", "best", "whom", "which",
+];
+const ABILITY_VERBS: &[&str] = &[
+    "see", "hear", "feel", "smell", "swim", "read", "write", "speak", "walk", "drive", "afford",
+    "remember", "barely", "hardly", "only", "never", "not", "no", "scarcely", "just", "do",
+    "recall", "ride", "sing", "dance", "cook", "play", "run",
+];
+const LEGAL_ROLES: &[&str] = &[
+    "victim", "victims", "perpetrator", "perpetrators", "attacker", "attackers", "offender",
+    "offenders", "offence", "offences", "offense", "offenses", "crime", "crimes", "killer",
+    "gunman", "murderer", "rapist", "thief", "abuser", "fraudster", "ringleader", "assailant",
+    "accomplice", "co-conspirator", "assault", "incident", "attack", "abuse", "fraud", "offending",
+];
+const DOCUMENTS: &[&str] = &[
+    "data", "evidence", "study", "studies", "research", "results", "figures", "poll", "polls",
+    "survey", "findings", "analysis", "report", "records", "trend", "numbers", "signs", "this",
+    "which", "it", "model", "models", "tests", "documents", "footage", "images", "papers",
+];
+
+pub(crate) fn check(s: &Sentence) -> Option<Signal> {
+    let mut parts = Vec::new();
+    for (entry, span) in s.hits_of(Category::Hedged) {
+        if s.quoted(span) {
+            continue;
+        }
+        let Some(wi) = s.word_index(span.start) else { continue };
+        let last = s.word_index(span.end.saturating_sub(1)).unwrap_or(wi);
+        let mut confidence = if entry.has_tag("weak") { 0.45 } else { 0.85 };
+        if entry.has_tag("modal") && !epistemic_modal(s, wi) {
+            continue;
+        }
+        if entry.has_tag("modal") {
+            confidence = if s.word_is(wi, "could") { 0.6 } else { 0.7 };
+        }
+        if entry.has_tag("evidence") {
+            if !evidential(s, wi) {
+                continue;
+            }
+            confidence = 0.7;
+        }
+        if entry.has_tag("attributive") && s.word_in(last + 1, LEGAL_ROLES) {
+            continue;
+        }
+        if entry.has_tag("attributive") {
+            confidence = 0.65;
+        }
+        if entry.custom {
+            confidence = 0.8;
+        }
+        let cue = cue_text(s.text, span);
+        parts.push((confidence, span, format!("hedge: '{cue}' — the writer does not vouch for this")));
+    }
+    Signal::combine(parts)
+}
+
+fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
+    let word = s.word(wi);
+    if s.word_is(wi, "may") {
+        // The month, or a surname.
+        if capitalised(word) && (wi > 0 || s.words.get(1).is_some_and(|w| s.text[w.span].starts_with(|c: char| c.is_ascii_digit()))) {
+            return false;
+        }
+        if wi > 0 && s.word_in(wi - 1, PERMITTED) {
+            return false;
+        }
+        return true;
+    }
+    if s.word_is(wi, "might") {
+        return !(wi > 0 && s.word_in(wi - 1, &["his", "her", "their", "its", "the", "military", "full", "all", "economic", "naval", "our"]));
+    }
+    // could
+    if wi > 0 && s.word_in(wi - 1, ABILITY_BEFORE) {
+        return false;
+    }
+    if s.word_in(wi + 1, ABILITY_VERBS) {
+        return false;
+    }
+    true
+}
+
+fn evidential(s: &Sentence, wi: usize) -> bool {
+    let next = wi + 1;
+    if next < s.words.len() {
+        let n = s.word(next).to_ascii_lowercase();
+        if n.ends_with("ing") || n == "to" || n == "a" || n == "an" || n == "we" || n == "you" || n == "i" {
+            return false;
+        }
+    }
+    let past = s.word(wi).to_ascii_lowercase().ends_with("ed");
+    if !past {
+        return true;
+    }
+    // "suggested/indicated": evidential after a document-like subject, or
+    // with a following that-clause that does not propose ("should").
+    let doc_subject = (wi.saturating_sub(3)..wi).any(|i| s.word_in(i, DOCUMENTS));
+    if doc_subject {
+        return true;
+    }
+    if s.word_is(next, "that") {
+        let proposes = (next + 1..(next + 8).min(s.words.len())).any(|i| s.word_in(i, &["should", "must", "could", "would", "might"]));
+        return !proposes;
+    }
+    false
+}

@@ -1,0 +1,143 @@
+//! unsourced: a contestable claim given as fact, with no source or only a
+//! vague one.
+//!
+//! Checks by tag (see lexicons/unsourced.txt): `@crowd`, `@passive`,
+//! `@judgement`, `@sweeping`, `@weak`. Words in quotation marks are the
+//! speaker's; a sentence that names its source is not unsourced.
+
+use super::attribution::{Kind, Source};
+use super::{cue_text, Signal};
+use crate::finding::Category;
+use crate::sentence::{capitalised, Sentence};
+
+/// Verbs by which a crowd says, thinks or warns something.
+const CROWD_VERBS: &[&str] = &[
+    "say", "says", "said", "argue", "argues", "argued", "claim", "claims", "claimed", "believe",
+    "believes", "believed", "think", "thinks", "thought", "warn", "warns", "warned", "fear",
+    "fears", "feared", "suspect", "suspects", "suspected", "agree", "agrees", "agreed", "insist",
+    "insists", "insisted", "accuse", "accused", "suggest", "suggests", "suggested", "predict",
+    "predicts", "predicted", "contend", "contends", "complain", "complained", "complains",
+    "allege", "alleged", "maintain", "maintained", "worry", "worried", "feel", "feels", "felt",
+    "expect", "expects", "expected", "point", "pointed", "note", "noted", "describe",
+    "described", "call", "called", "see", "saw", "regard", "consider", "considered", "question",
+    "questioned", "doubt", "doubted", "admit", "admitted", "acknowledge", "acknowledged",
+    "reckon", "reckoned", "estimate", "estimated", "told", "tell", "have", "has", "had",
+    "privately", "long", "widely", "also", "now", "still", "quietly", "openly", "increasingly",
+    "are", "were", "would", "will", "may", "might", "could", "too",
+];
+/// Words that must follow the crowd (past any of the fillers above) for it
+/// to be the speaker, rather than merely mentioned.
+const SPEAKING: &[&str] = &[
+    "say", "says", "said", "argue", "argues", "argued", "claim", "claims", "claimed", "believe",
+    "believes", "believed", "think", "thinks", "thought", "warn", "warns", "warned", "fear",
+    "fears", "feared", "suspect", "suspects", "suspected", "agree", "agrees", "agreed", "insist",
+    "insists", "insisted", "accuse", "accused", "suggest", "suggests", "suggested", "predict",
+    "predicts", "predicted", "contend", "contends", "complain", "complained", "complains",
+    "allege", "alleged", "maintain", "maintained", "worry", "worried", "feel", "feels", "felt",
+    "expect", "expects", "expected", "noted", "describe", "described", "called", "regard",
+    "consider", "considered", "questioned", "doubt", "doubted", "admit", "admitted",
+    "acknowledge", "acknowledged", "reckon", "reckoned", "estimate", "estimated", "told",
+    "see", "concede", "conceded",
+];
+
+pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Option<Signal> {
+    if s.is_question() || s.quoted_block || is_credit(s) {
+        return None;
+    }
+    let named = source.is_some_and(|src| src.kind != Kind::Vague);
+    let mut parts = Vec::new();
+    let mut judgements = 0;
+    for (entry, span) in s.hits_of(Category::Unsourced) {
+        if s.quoted(span) {
+            continue;
+        }
+        let Some(wi) = s.word_index(span.start) else { continue };
+        let last = s.word_index(span.end.saturating_sub(1)).unwrap_or(wi);
+        let cue = cue_text(s.text, span);
+        if entry.has_tag("crowd") {
+            if !crowd_speaks(s, wi, last) || named {
+                continue;
+            }
+            let conf = if s.word_in(wi, &["officials", "sources", "a"]) { 0.6 } else { 0.75 };
+            parts.push((conf, span, format!("vague source: '{cue}' does not say who")));
+            continue;
+        }
+        if named {
+            continue;
+        }
+        if entry.has_tag("passive") {
+            if (last + 1..(last + 4).min(s.words.len())).any(|i| s.word_is(i, "by")) {
+                continue;
+            }
+            parts.push((0.75, span, format!("no source named; '{cue}' does not say by whom")));
+            continue;
+        }
+        let judgement = entry.has_tag("judgement") || entry.has_tag("sweeping");
+        if judgement && carried {
+            continue;
+        }
+        let mut conf: f32 = if entry.custom { 0.8 } else { 0.85 };
+        if entry.has_tag("judgement") {
+            conf = 0.6;
+            judgements += 1;
+        }
+        if entry.has_tag("sweeping") {
+            conf = 0.4;
+            judgements += 1;
+        }
+        if entry.has_tag("weak") {
+            conf = conf.min(0.45) - if entry.has_tag("judgement") { 0.05 } else { 0.0 };
+        }
+        if carried {
+            conf -= 0.1;
+        }
+        let reason = if judgement {
+            format!("a judgement ('{cue}') stated as fact, with no source")
+        } else {
+            format!("no source named; '{cue}' presents a contestable claim as settled")
+        };
+        parts.push((conf, span, reason));
+    }
+    let _ = judgements;
+    Signal::combine(parts)
+}
+
+/// The crowd at words `wi..=last` is the one speaking: a saying verb
+/// follows within a few words (past auxiliaries and adverbs), or
+/// "according to" precedes it.
+fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
+    if wi >= 2 && s.word_is(wi - 2, "according") && s.word_is(wi - 1, "to") {
+        return true;
+    }
+    // A proper name right after makes it specific: "critics including Senator Hale".
+    let mut i = last + 1;
+    let mut steps = 0;
+    while i < s.words.len() && steps < 5 {
+        if s.break_after(i - 1) && steps == 0 && !s.text[s.words[i - 1].span.end..s.words[i].span.start].contains(',') {
+            return false;
+        }
+        let w = s.word(i);
+        if capitalised(w) && !s.word_in(i, &["i"]) {
+            return false;
+        }
+        if s.word_in(i, SPEAKING) {
+            return true;
+        }
+        if !s.word_in(i, CROWD_VERBS) && !s.word_in(i, &["in", "the", "of", "on", "at", "and", "other", "local", "many", "some", "senior", "close", "to", "government", "industry", "political", "privately", "publicly"]) {
+            return false;
+        }
+        i += 1;
+        steps += 1;
+    }
+    false
+}
+
+/// Bylines, picture credits and similar furniture.
+fn is_credit(s: &Sentence) -> bool {
+    let t = &s.text[s.span];
+    let lower = t.to_ascii_lowercase();
+    (lower.starts_with("by ") && s.words.len() <= 8)
+        || ["image via", "photo:", "photograph:", "picture:", "credit:", "image:", "featured image", "getty images", "originally published"]
+            .iter()
+            .any(|k| lower.contains(k))
+}

@@ -1,0 +1,185 @@
+//! Blocks and sentences.
+//!
+//! A text is a sequence of blocks separated by blank lines (a page's
+//! paragraphs, headings and list items). Sentences never cross a block.
+
+use crate::span::Span;
+use std::collections::HashSet;
+
+/// Splits `text` into blocks: runs of text separated by one or more blank
+/// lines (lines holding only white space). Each block is trimmed.
+pub(crate) fn blocks(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            // Is there a second newline after only spaces/tabs/CR?
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == b'\n' {
+                push_trimmed(text, start, i, &mut out);
+                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n') {
+                    j += 1;
+                }
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, bytes.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(start + lead, start + lead + trimmed.len()));
+    }
+}
+
+/// Sentence splitter configured with the abbreviation list.
+pub(crate) struct Segmenter {
+    abbreviations: HashSet<String>,
+}
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«', '¿', '¡'];
+
+impl Segmenter {
+    pub(crate) fn new(abbreviation_file: &str) -> Segmenter {
+        let abbreviations = abbreviation_file
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        Segmenter { abbreviations }
+    }
+
+    /// Splits one block into sentences (spans are absolute, like `block`).
+    pub(crate) fn sentences(&self, text: &str, block: Span) -> Vec<Span> {
+        let s = &text[block];
+        let mut out = Vec::new();
+        let mut start = 0usize;
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (i, c) = chars[k];
+            let terminal = matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？');
+            let wide = matches!(c, '。' | '！' | '？');
+            if !terminal {
+                k += 1;
+                continue;
+            }
+            // Take the whole run of terminal punctuation and closing marks.
+            let mut m = k + 1;
+            while m < chars.len() && matches!(chars[m].1, '.' | '!' | '?' | '…' | '。' | '！' | '？') {
+                m += 1;
+            }
+            while m < chars.len() && CLOSERS.contains(&chars[m].1) {
+                m += 1;
+            }
+            let end = if m < chars.len() { chars[m].0 } else { s.len() };
+            // Must be followed by white space then a sentence opener.
+            let mut n = m;
+            let mut saw_space = false;
+            while n < chars.len() && chars[n].1.is_whitespace() {
+                saw_space = true;
+                n += 1;
+            }
+            if m >= chars.len() || (!saw_space && !wide) || n >= chars.len() {
+                k = m.max(k + 1);
+                continue;
+            }
+            let mut next = chars[n].1;
+            let mut p = n;
+            while OPENERS.contains(&next) && p + 1 < chars.len() {
+                p += 1;
+                next = chars[p].1;
+            }
+            let opens = next.is_uppercase() || next.is_ascii_digit() || !next.is_alphabetic() && !next.is_ascii_punctuation() && !OPENERS.contains(&next) && next != '—' && next != '–';
+            let is_period = c == '.' && m == k + 1 || (c == '.' && chars[k + 1..m].iter().all(|&(_, ch)| CLOSERS.contains(&ch)));
+            if !(opens || wide) || (is_period && self.is_abbreviation(s, i)) {
+                k = m;
+                continue;
+            }
+            push_trimmed(text, block.start + start, block.start + end, &mut out);
+            start = chars[n].0;
+            k = n;
+        }
+        push_trimmed(text, block.start + start, block.end, &mut out);
+        out
+    }
+
+    /// True when the full stop at byte `dot` of `s` belongs to an
+    /// abbreviation or an initial rather than ending a sentence.
+    fn is_abbreviation(&self, s: &str, dot: usize) -> bool {
+        let before = &s[..dot];
+        let word_start = before
+            .rfind(|ch: char| ch.is_whitespace() || OPENERS.contains(&ch) || ch == '—' || ch == '–')
+            .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
+        let word = &before[word_start..];
+        if word.is_empty() {
+            return false;
+        }
+        // An initial: one capital letter ("J. K. Rowling").
+        let mut it = word.chars();
+        if let (Some(first), None) = (it.next(), it.next()) {
+            if first.is_uppercase() {
+                return true;
+            }
+        }
+        self.abbreviations.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let seg = Segmenter::new(include_str!("lexicons/abbreviations.txt"));
+        blocks(text)
+            .into_iter()
+            .flat_map(|b| seg.sentences(text, b))
+            .map(|s| &text[s])
+            .collect()
+    }
+
+    #[test]
+    fn splits_blocks_on_blank_lines() {
+        let text = "Title line\n\n  First para.\nstill first.\n \n\nSecond.";
+        let b: Vec<&str> = blocks(text).into_iter().map(|s| &text[s]).collect();
+        assert_eq!(b, ["Title line", "First para.\nstill first.", "Second."]);
+    }
+
+    #[test]
+    fn table_of_sentences() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Mr Hale arrived. He left.", &["Mr Hale arrived.", "He left."]),
+            ("Dr. Osei met Mrs. Lang at 9.30am. They talked.", &["Dr. Osei met Mrs. Lang at 9.30am.", "They talked."]),
+            ("The U.S. and the U.K. agreed. Talks end on Jan. 4.", &["The U.S. and the U.K. agreed.", "Talks end on Jan. 4."]),
+            ("J. R. Ward wrote it. Rates rose 3.5 per cent.", &["J. R. Ward wrote it.", "Rates rose 3.5 per cent."]),
+            ("“We will win.” She left.", &["“We will win.”", "She left."]),
+            ("“Will we win?” she asked. Nobody knew.", &["“Will we win?” she asked.", "Nobody knew."]),
+            ("He paused… Then he spoke. Wait... what?", &["He paused…", "Then he spoke.", "Wait... what?"]),
+            ("It was No. 10 that called. Really!", &["It was No. 10 that called.", "Really!"]),
+            ("Prices rose\u{a0}4%. Shares fell — sharply. 😀 Nice.", &["Prices rose\u{a0}4%.", "Shares fell — sharply.", "😀 Nice."]),
+            ("Headline with no stop\n\nBody.", &["Headline with no stop", "Body."]),
+            ("他说了。 Then English.", &["他说了。", "Then English."]),
+            ("北京很大。上海也很大。", &["北京很大。", "上海也很大。"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), *want, "text: {text}");
+        }
+    }
+}

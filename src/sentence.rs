@@ -1,0 +1,95 @@
+//! One sentence in context: its words, the quotations around it and its
+//! cue hits, shared by every rule.
+
+use crate::lexicon::{Entry, Hit};
+use crate::span::Span;
+use crate::text::{inside, Word};
+
+pub(crate) struct Sentence<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    pub words: Vec<Word>,
+    pub quotes: &'a [Span],
+    /// The whole block is a quotation (a blockquote introduced by "X said:").
+    pub quoted_block: bool,
+    pub hits: Vec<Hit>,
+    pub entries: &'a [Entry],
+}
+
+impl<'a> Sentence<'a> {
+    /// The text of word `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.text[self.words[i].span]
+    }
+
+    /// True when word `i` equals `w`, ignoring ASCII case and apostrophe style.
+    pub fn word_is(&self, i: usize, w: &str) -> bool {
+        i < self.words.len() && eq_word(self.word(i), w)
+    }
+
+    /// True when word `i` is one of `set`.
+    pub fn word_in(&self, i: usize, set: &[&str]) -> bool {
+        i < self.words.len() && set.iter().any(|w| eq_word(self.word(i), w))
+    }
+
+    /// Index of the first word starting at or after byte `pos`.
+    pub fn word_at_or_after(&self, pos: usize) -> usize {
+        self.words.partition_point(|w| w.span.start < pos)
+    }
+
+    /// Index of the word containing or starting at byte `pos`, if any.
+    pub fn word_index(&self, pos: usize) -> Option<usize> {
+        let i = self.words.partition_point(|w| w.span.end <= pos);
+        (i < self.words.len() && self.words[i].span.start <= pos).then_some(i)
+    }
+
+    /// True when the text between words `a` and `a + 1` holds clause
+    /// punctuation (a comma, colon, dash, bracket or quotation mark).
+    pub fn break_after(&self, a: usize) -> bool {
+        if a + 1 >= self.words.len() {
+            return true;
+        }
+        let gap = &self.text[self.words[a].span.end..self.words[a + 1].span.start];
+        gap.chars().any(|c| ",;:—–()“”\"‘".contains(c))
+    }
+
+    /// True when `span` lies in quotation marks (or the block is a quotation).
+    pub fn quoted(&self, span: Span) -> bool {
+        self.quoted_block || inside(self.quotes, span)
+    }
+
+    /// The sentence ends with a question mark (ignoring closing quotes).
+    pub fn is_question(&self) -> bool {
+        let t = self.text[self.span].trim_end_matches(|c: char| "\"'”’)]".contains(c) || c.is_whitespace());
+        t.ends_with('?')
+    }
+
+    /// The hits of one lexicon category.
+    pub fn hits_of(&self, category: crate::finding::Category) -> impl Iterator<Item = (&'a Entry, Span)> + '_ {
+        self.hits
+            .iter()
+            .map(|h| (&self.entries[h.entry], h.span))
+            .filter(move |(e, _)| e.category == category)
+    }
+}
+
+/// Compares a word with a lower-case ASCII word, treating ’ as '.
+pub(crate) fn eq_word(word: &str, lower: &str) -> bool {
+    if !word.contains('’') {
+        return word.eq_ignore_ascii_case(lower);
+    }
+    let mut a = word.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() });
+    let mut b = lower.chars();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// True when the word starts with an upper-case letter.
+pub(crate) fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}

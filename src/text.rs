@@ -1,0 +1,142 @@
+//! Words and quotations inside a block.
+
+use crate::span::Span;
+
+/// A word: a maximal run of letters and digits, with inner apostrophes
+/// (`don’t`) and hyphens (`well-known`) kept inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub span: Span,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text[within]` into words (absolute spans).
+pub(crate) fn words(text: &str, within: Span) -> Vec<Word> {
+    let s = &text[within];
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(st) = start {
+            let joiner = matches!(c, '\'' | '’' | '-' | '‑');
+            let next_is_word = it.peek().is_some_and(|&(_, n)| is_word_char(n));
+            if joiner && next_is_word {
+                continue;
+            }
+            out.push(Word { span: Span::new(within.start + st, within.start + i) });
+            start = None;
+        }
+    }
+    if let Some(st) = start {
+        out.push(Word { span: Span::new(within.start + st, within.end) });
+    }
+    out
+}
+
+/// True when `c` could be part of a word, for cue boundary checks.
+pub(crate) fn is_boundary_char(c: Option<char>) -> bool {
+    !c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// The regions of a block inside quotation marks (marks excluded),
+/// sorted. An opening mark with no closing mark runs to the end of the
+/// block, as news style does for quotes that continue in the next block.
+pub(crate) fn quote_regions(text: &str, block: Span) -> Vec<Span> {
+    let s = &text[block];
+    let mut out = Vec::new();
+    let mut open_double: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let after = i + c.len_utf8();
+        let prev_is_open = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:“‘\"".contains(p));
+        match c {
+            '“' | '«' | '„' => {
+                if open_double.is_none() {
+                    open_double = Some(after);
+                }
+            }
+            '”' | '»' => {
+                if let Some(st) = open_double.take() {
+                    out.push(Span::new(block.start + st, block.start + i));
+                    open_single = None;
+                }
+            }
+            '"' => match open_double {
+                Some(st) if !prev_is_open || next.is_none_or(|n| !n.is_alphanumeric()) => {
+                    open_double = None;
+                    out.push(Span::new(block.start + st, block.start + i));
+                    open_single = None;
+                }
+                None if prev_is_open => open_double = Some(after),
+                _ => {}
+            },
+            '‘' => {
+                if open_single.is_none() && prev_is_open {
+                    open_single = Some(after);
+                }
+            }
+            '\'' if prev_is_open && next.is_some_and(char::is_alphabetic) => {
+                if open_single.is_none() {
+                    open_single = Some(after);
+                }
+            }
+            '’' | '\'' => {
+                let apostrophe = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+                if !apostrophe {
+                    if let Some(st) = open_single.take() {
+                        out.push(Span::new(block.start + st, block.start + i));
+                    }
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if let Some(st) = open_double {
+        out.push(Span::new(block.start + st, block.end));
+    }
+    out.sort();
+    out
+}
+
+/// True when `span` lies inside one of the sorted `regions`.
+pub(crate) fn inside(regions: &[Span], span: Span) -> bool {
+    let idx = regions.partition_point(|r| r.end < span.end);
+    regions[idx..].iter().take_while(|r| r.start <= span.start).any(|r| r.contains(span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_apostrophes_and_hyphens() {
+        let t = "Don’t stop — a well-known 3.5% rise, isn't it?";
+        let w: Vec<&str> = words(t, Span::new(0, t.len())).iter().map(|w| &t[w.span]).collect();
+        assert_eq!(w, ["Don’t", "stop", "a", "well-known", "3", "5", "rise", "isn't", "it"]);
+    }
+
+    #[test]
+    fn quotes_curly_straight_and_unclosed() {
+        let t = "He said “it may rain” and ‘perhaps’ 'maybe' but it’s \"likely\" — “still open";
+        let q: Vec<&str> = quote_regions(t, Span::new(0, t.len())).iter().map(|s| &t[*s]).collect();
+        assert_eq!(q, ["it may rain", "perhaps", "maybe", "likely", "still open"]);
+        let regions = quote_regions(t, Span::new(0, t.len()));
+        let may = t.find("may").unwrap();
+        assert!(inside(&regions, Span::new(may, may + 3)));
+        let said = t.find("said").unwrap();
+        assert!(!inside(&regions, Span::new(said, said + 4)));
+    }
+}

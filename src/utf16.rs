@@ -1,0 +1,41 @@
+//! UTF-8 byte offsets → UTF-16 code units, for the DOM.
+//!
+//! One pass per text: collect every offset, sort, walk the text once.
+
+/// Converts byte offsets of `text` (each on a char boundary, any order) to
+/// UTF-16 code-unit offsets, in place.
+pub fn convert(text: &str, offsets: &mut [usize]) {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut units = 0usize;
+    let mut chars = text.char_indices().peekable();
+    for i in order {
+        let target = offsets[i];
+        while let Some(&(pos, c)) = chars.peek() {
+            if pos >= target {
+                break;
+            }
+            units += c.len_utf16();
+            chars.next();
+        }
+        offsets[i] = units;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_emoji_cjk_nbsp_and_quotes() {
+        let t = "😀 “北京”\u{a0}é!";
+        // byte offsets of every char start, plus the end
+        let mut offs: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
+        offs.reverse();
+        convert(t, &mut offs);
+        offs.reverse();
+        assert_eq!(offs, [0, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        let utf16: Vec<u16> = t.encode_utf16().collect();
+        assert_eq!(utf16.len(), 10);
+    }
+}

@@ -1,0 +1,149 @@
+//! The only JavaScript boundary: blocks in, plain objects out, offsets in
+//! UTF-16 code units relative to each block, converted once per block.
+
+use crate::{Analyzer, Category, CustomCues, Finding, Sensitivity};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static ANALYZER: RefCell<Option<Analyzer>> = const { RefCell::new(None) };
+}
+
+fn with_analyzer<T>(f: impl FnOnce(&Analyzer) -> T) -> T {
+    ANALYZER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        f(slot.get_or_insert_with(Analyzer::new))
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Options {
+    sensitivity: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Config {
+    custom_cues: CustomCueLists,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CustomCueLists {
+    hedged: Vec<String>,
+    denial: Vec<String>,
+    unsourced: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct JsCue {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct JsFinding {
+    block: usize,
+    start: usize,
+    end: usize,
+    text: String,
+    category: Category,
+    cues: Vec<JsCue>,
+    reason: String,
+    confidence: f32,
+    source: Option<String>,
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Rebuilds the analyzer with the user's extra cues
+/// (`{custom_cues: {hedged: [], denial: [], unsourced: []}}`). On a bad
+/// cue, throws an Error naming it and keeps the previous configuration.
+#[wasm_bindgen]
+pub fn configure(config: JsValue) -> Result<(), JsError> {
+    let config: Config = if config.is_undefined() || config.is_null() {
+        Config::default()
+    } else {
+        serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("invalid configuration: {e}")))?
+    };
+    let cues = CustomCues {
+        hedged: config.custom_cues.hedged,
+        denial: config.custom_cues.denial,
+        unsourced: config.custom_cues.unsourced,
+    };
+    let analyzer = Analyzer::with_custom_cues(&cues).map_err(|e| JsError::new(e.message()))?;
+    ANALYZER.with(|cell| *cell.borrow_mut() = Some(analyzer));
+    Ok(())
+}
+
+/// Analyses a page's text blocks (`string[]`); `options.sensitivity` is
+/// `strict`, `balanced` (default) or `eager`. Returns findings with UTF-16
+/// offsets into their block.
+#[wasm_bindgen]
+pub fn analyze(blocks: Vec<String>, options: JsValue) -> Result<JsValue, JsError> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+    };
+    let sensitivity = match options.sensitivity.as_deref() {
+        None => Sensitivity::Balanced,
+        Some(name) => Sensitivity::from_name(name)
+            .ok_or_else(|| JsError::new(&format!("unknown sensitivity {name:?} (expected strict, balanced or eager)")))?,
+    };
+    let findings = with_analyzer(|a| a.analyze_blocks(&blocks, sensitivity));
+    let out = to_js(&blocks, findings);
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    out.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Converts block-relative byte spans to UTF-16, one pass per block.
+fn to_js(blocks: &[String], findings: Vec<(usize, Finding)>) -> Vec<JsFinding> {
+    let mut out = Vec::with_capacity(findings.len());
+    let mut i = 0;
+    while i < findings.len() {
+        let block = findings[i].0;
+        let mut j = i;
+        while j < findings.len() && findings[j].0 == block {
+            j += 1;
+        }
+        let group = &findings[i..j];
+        let mut offsets: Vec<usize> = Vec::new();
+        for (_, f) in group {
+            offsets.extend([f.span.start, f.span.end]);
+            for c in &f.cues {
+                offsets.extend([c.span.start, c.span.end]);
+            }
+        }
+        crate::utf16::convert(&blocks[block], &mut offsets);
+        let mut it = offsets.into_iter();
+        for (_, f) in group {
+            let (start, end) = (it.next().unwrap_or(0), it.next().unwrap_or(0));
+            let cues = f
+                .cues
+                .iter()
+                .map(|c| JsCue { start: it.next().unwrap_or(0), end: it.next().unwrap_or(0), text: c.text.clone() })
+                .collect();
+            out.push(JsFinding {
+                block,
+                start,
+                end,
+                text: f.text.clone(),
+                category: f.category,
+                cues,
+                reason: f.reason.clone(),
+                confidence: f.confidence,
+                source: f.source.clone(),
+            });
+        }
+        i = j;
+    }
+    out
+}
