@@ -1,0 +1,219 @@
+// Shared e2e helpers: a loopback HTTP server for fixtures, a Chromium with
+// the unpacked extension, and probes that read highlights back from a page.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(HERE, '../../..');
+export const EXT_DIR = path.join(ROOT, 'build', 'extension');
+export const ARTIFACTS = path.join(ROOT, 'extension', 'tests', 'artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const FIXTURES = path.join(ROOT, 'extension', 'tests', 'fixtures');
+const SHARED_FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+
+export const NAMES = ['hedged', 'denial', 'unsourced', 'attributed'];
+
+/** Whitespace-insensitive comparison form of a passage. */
+export const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * Serves extension/tests/fixtures/* at /x/NAME, tests/fixtures/* at /NAME,
+ * and any extra routes given as {path: (req, res) => void}.
+ * @param {Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => void>} [routes]
+ */
+export async function startServer(routes = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (routes[url.pathname]) return routes[url.pathname](req, res);
+    let file = null;
+    if (url.pathname.startsWith('/x/')) file = path.join(FIXTURES, path.basename(url.pathname));
+    else file = path.join(SHARED_FIXTURES, path.basename(url.pathname));
+    if (url.pathname === '/blank') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end('<!DOCTYPE html><title>blank</title><p>blank</p>');
+    }
+    if (!file || !fs.existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('not found');
+    }
+    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const origin = `http://127.0.0.1:${port}`;
+  return { server, origin, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Path of the shared sample article, or our own stand-in if it is not there. */
+export function sampleArticlePath() {
+  return fs.existsSync(path.join(SHARED_FIXTURES, 'sample-article.html')) ? '/sample-article.html' : '/x/wire-report.html';
+}
+
+/**
+ * Launches Chromium with the unpacked extension in a fresh profile.
+ * @param {{headless?: boolean}} [opts]
+ */
+export async function launch({ headless = true } = {}) {
+  if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) {
+    throw new Error('build/extension is missing: run "npm run build:ext" first');
+  }
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXT_DIR}`,
+      `--load-extension=${EXT_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let [sw] = context.serviceWorkers();
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
+  const extId = new URL(sw.url()).host;
+  return {
+    context,
+    sw,
+    extId,
+    /** The current worker (it may have been restarted). */
+    async worker() {
+      const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`));
+      if (live) return live;
+      return context.waitForEvent('serviceworker', { timeout: 15000 });
+    },
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Polls fn until it returns a truthy value (returned), or throws after timeout.
+ * @template T @param {() => Promise<T>|T} fn @param {{timeout?: number, interval?: number, message?: string}} [o]
+ * @returns {Promise<T>}
+ */
+export async function until(fn, { timeout = 10000, interval = 50, message = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/**
+ * Reads the page's CSS highlight registry: for each claimlens highlight, the
+ * text of each of its ranges.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<Record<string, string[]>>}
+ */
+export function readHighlights(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('claimlens-')) continue;
+      out[name.slice('claimlens-'.length)] = [...h].map((r) => r.toString());
+    }
+    return out;
+  });
+}
+
+/** Waits until the page has at least one claimlens highlight; returns them. */
+export function waitForHighlights(page, timeout = 15000) {
+  return until(async () => {
+    const h = await readHighlights(page);
+    return Object.keys(h).some((k) => NAMES.includes(k) && h[k].length) ? h : null;
+  }, { timeout, message: 'highlights' });
+}
+
+/**
+ * The tab id of the page showing `url`, found by asking each tab's content
+ * script (no "tabs" permission needed).
+ * @param {{worker: () => Promise<import('playwright-core').Worker>}} ext @param {string} url
+ */
+export async function tabIdFor(ext, url) {
+  return until(async () => {
+    const sw = await ext.worker();
+    return sw.evaluate(async (target) => {
+      for (const t of await chrome.tabs.query({})) {
+        try {
+          const r = await chrome.tabs.sendMessage(t.id, { type: 'page/state' });
+          if (r && r.ok && r.url === target) return t.id;
+        } catch {
+          // no content script in this tab
+        }
+      }
+      return null;
+    }, url);
+  }, { message: `tab id of ${url}` });
+}
+
+/** Asks a tab's content script for its state via the worker. */
+export async function pageState(ext, tabId) {
+  const sw = await ext.worker();
+  return sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page/state' }), tabId);
+}
+
+/** Reads the clipboard from a loopback page that may read it. */
+export async function readClipboard(context, origin) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const p = await context.newPage();
+  try {
+    await p.goto(`${origin}/blank`);
+    await p.bringToFront();
+    return await p.evaluate(() => navigator.clipboard.readText());
+  } finally {
+    await p.close();
+  }
+}
+
+export function artifact(name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}
+
+/**
+ * The HTML inside the closed shadow root of the card host, via the DevTools
+ * protocol (pages cannot see into it). '' when there is no card.
+ * @param {import('playwright-core').Page} page
+ */
+export async function cardHtml(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop();
+      if (n.nodeName === 'CLAIMLENS-CARD' && n.shadowRoots && n.shadowRoots.length) {
+        const sr = n.shadowRoots[0];
+        const html = await cdp.send('DOM.getOuterHTML', { nodeId: sr.children?.[0]?.nodeId ?? sr.nodeId });
+        return { mode: sr.shadowRootType, html: html.outerHTML };
+      }
+      for (const c of n.children || []) stack.push(c);
+      for (const c of n.contentDocument ? [n.contentDocument] : []) stack.push(c);
+    }
+    return { mode: null, html: '' };
+  } finally {
+    await cdp.detach();
+  }
+}
