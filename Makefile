@@ -1,0 +1,47 @@
+# One entry point for humans, the README and CI.
+#   make demo   set up, build, scan the sample article, show it highlighted
+#   make test   set up, build, run every test (Rust, extension unit, browser)
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+CARGO ?= cargo
+WASM_TARGET := wasm32-unknown-unknown
+WASM_RAW := target/$(WASM_TARGET)/release/claimlens.wasm
+PKG := build/pkg
+SHARED ?= ../shared/corpus
+
+.PHONY: setup wasm extension demo test test-rust test-unit test-e2e eval eval-shared bench clean size
+
+setup:
+	@scripts/setup.sh
+
+wasm: setup
+	$(CARGO) build --release --lib --target $(WASM_TARGET) --quiet
+	wasm-bindgen --target web --out-dir $(PKG) --no-typescript $(WASM_RAW)
+	@printf 'wasm: %s bytes raw, %s bytes gzipped\n' "$$(wc -c < $(PKG)/claimlens_bg.wasm)" "$$(gzip -9 -c $(PKG)/claimlens_bg.wasm | wc -c)"
+
+extension: wasm
+	npm run --silent build:ext
+
+demo: extension
+	$(CARGO) run --release --quiet -- scan tests/fixtures/sample-article.html
+	npm run --silent demo
+
+test: extension
+	$(CARGO) test --quiet
+	node --test tests/wasm/
+	npm run --silent test:unit
+	npm run --silent test:e2e
+
+eval:
+	$(CARGO) run --release --quiet -- eval tests/gold
+
+eval-shared:
+	@test -d $(SHARED) || { echo "no $(SHARED): these gold files are not part of a clone"; exit 2; }
+	$(CARGO) run --release --quiet -- eval $(SHARED)/seed-article.gold
+	$(CARGO) run --release --quiet -- eval $(SHARED)/wikiweasel-train.gold
+
+size: wasm
+	@printf 'wasm raw %s B, gzip %s B\n' "$$(wc -c < $(PKG)/claimlens_bg.wasm)" "$$(gzip -9 -c $(PKG)/claimlens_bg.wasm | wc -c)"
+
+clean:
+	rm -rf build target/demo
