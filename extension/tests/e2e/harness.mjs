@@ -217,3 +217,25 @@ export async function cardHtml(page) {
     await cdp.detach();
   }
 }
+
+/**
+ * Centre of the first line box of the highlighted range (of highlight `name`)
+ * whose text contains `needle`, in viewport coordinates; scrolls it into view.
+ * @param {import('playwright-core').Page} page @param {string} name @param {string} needle
+ */
+export async function pointOnPassage(page, name, needle) {
+  const pt = await page.evaluate(([name, needle]) => {
+    const squash = (s) => s.replace(/\s+/g, ' ').trim();
+    const h = CSS.highlights.get(`claimlens-${name}`);
+    if (!h) return null;
+    for (const r of h) {
+      if (!squash(r.toString()).includes(squash(needle))) continue;
+      r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const rect = r.getClientRects()[0];
+      return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, [name, needle]);
+  if (!pt) throw new Error(`no ${name} highlight containing “${needle}”`);
+  return pt;
+}
