@@ -36,7 +36,7 @@ export function toPlainText(r) {
   if (!r.passages.length) lines.push('No flagged passages.');
   for (const p of r.passages) {
     lines.push(`[${CATEGORY_INFO[p.category].label}] ${tidy(p.text)}`);
-    const extra = [p.reason && tidy(p.reason), p.source ? `source: ${tidy(p.source)}` : '']
+    const extra = [p.reason && tidy(p.reason), p.source && !p.reason.includes(p.source) ? `source: ${tidy(p.source)}` : '']
       .filter(Boolean)
       .join('; ');
     if (extra) lines.push(`    (${extra})`);
@@ -76,7 +76,7 @@ export function toMarkdown(r) {
     lines.push('', `## ${CATEGORY_INFO[cat].label} (${group.length})`, '');
     for (const p of group) {
       lines.push(`- ${escapeMarkdown(p.text)}`);
-      const extra = [p.reason && escapeMarkdown(p.reason), p.source ? `source: ${escapeMarkdown(p.source)}` : '']
+      const extra = [p.reason && escapeMarkdown(p.reason), p.source && !p.reason.includes(p.source) ? `source: ${escapeMarkdown(p.source)}` : '']
         .filter(Boolean)
         .join('; ');
       if (extra) lines.push(`  *${extra}*`);

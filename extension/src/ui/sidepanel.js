@@ -58,7 +58,7 @@ function render(force = false) {
         h('span', { class: 'conf' }, `${Math.round(f.confidence * 100)}%`),
       ),
       h('span', { class: 'text' }, tidy(f.text)),
-      h('span', { class: 'reason' }, tidy(f.reason) + (f.source ? ` — source: ${tidy(f.source)}` : '')),
+      h('span', { class: 'reason' }, tidy(f.reason) + (f.source && !f.reason.includes(f.source) ? ` — source: ${tidy(f.source)}` : '')),
     );
     btn.addEventListener('click', () => reveal(f.id));
     ol.append(h('li', {}, btn));
@@ -100,6 +100,7 @@ async function refresh() {
 async function main() {
   buildFilters();
   fixedTab = new URLSearchParams(location.search).has('tab');
+  tabId = await targetTabId();
   await refresh();
   setInterval(refresh, POLL_MS);
   chrome.tabs.onActivated.addListener(() => {
