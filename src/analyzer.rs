@@ -221,8 +221,12 @@ impl Analyzer {
                         }),
                     ),
                 ];
+                let question = sentence.is_question();
                 for (category, signal) in signals {
                     let Some(sig) = signal else { continue };
+                    if question && category != Category::Attributed {
+                        continue; // questions assert nothing
+                    }
                     if sig.confidence < threshold {
                         continue;
                     }

@@ -20,7 +20,10 @@ pub(crate) enum Kind {
 pub(crate) struct Source {
     pub name: String,
     pub kind: Kind,
+    /// The attribution words ("said", "according to").
     pub cue: Span,
+    /// Who: the subject or the noun phrase named.
+    pub who: Span,
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -96,7 +99,7 @@ fn frame(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
         .hits_of(Category::Attributed)
         .filter(|(e, _)| e.has_tag("verb"))
         .find_map(|(_, sp)| verb(s, sp, crowd));
-    Some(named.unwrap_or(Source { name: lower, kind: Kind::Named, cue }))
+    Some(named.unwrap_or(Source { name: lower, kind: Kind::Named, cue, who: cue }))
 }
 
 fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
@@ -163,13 +166,16 @@ fn has_capital(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>)
     })
 }
 
+const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all"];
+
 const SENTENCE_INITIAL: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
     "some", "many", "most", "one", "several", "other", "others", "senior", "new", "latest", "but", "and",
 ];
 
 fn classify(s: &Sentence, first: usize, last: usize, cue: Span, crowd: &HashSet<String>) -> Source {
-    let name = s.text[s.words[first].span.start..s.words[last].span.end].to_string();
+    let who = Span::new(s.words[first].span.start, s.words[last].span.end);
+    let name = s.text[who].to_string();
     let kind = if first == last && s.word_in(first, PRONOUNS) {
         Kind::Pronoun
     } else if is_vague(s, first, last, crowd) {
@@ -178,7 +184,7 @@ fn classify(s: &Sentence, first: usize, last: usize, cue: Span, crowd: &HashSet<
         Kind::Named
     };
     let name = if kind == Kind::Pronoun { name.to_lowercase() } else { name };
-    Source { name, kind, cue }
+    Source { name, kind, cue, who }
 }
 
 fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) -> bool {
@@ -187,6 +193,14 @@ fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) ->
         || (first..=last).any(|i| s.word(i).ends_with("'s") || s.word(i).ends_with("’s"));
     if named {
         return false;
+    }
+    // A bare plural with no name or determiner: "Parents say", "local firms say".
+    let bare_plural = !s.word_in(first, DEFINITE) && {
+        let head = s.word(last);
+        head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !capitalised(head) || (first == last && first == 0 && head.ends_with('s') && !head.ends_with("ss"))
+    };
+    if bare_plural {
+        return true;
     }
     let indefinite = s.word_in(first, &["a", "an", "one", "some", "many", "several", "unnamed", "anonymous", "senior", "most", "few", "other", "others"]);
     indefinite || (first..=last).any(|i| crowd.contains(&s.word(i).to_lowercase()))

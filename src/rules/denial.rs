@@ -30,6 +30,11 @@ const SPEAKING: &[&str] = &[
     "added", "argued", "argues", "stated", "declared", "rejected", "protested", "countered",
     "retorted", "hit", "slammed", "blasted", "insisting", "saying", "calling", "describing",
 ];
+/// Objects that are proposals, not claims: rejecting them is no denial.
+const PROPOSALS: &[&str] = &[
+    "idea", "plan", "plans", "proposal", "proposals", "scheme", "offer", "bid", "policy",
+    "move", "measure", "pledge", "request", "call", "calls", "demand", "demands", "deal",
+];
 const NEGATIONS: &[&str] = &["not", "never", "no", "nothing", "nobody", "none", "n't", "innocent", "wrong"];
 
 pub(crate) fn check(s: &Sentence) -> Option<Signal> {
@@ -54,6 +59,19 @@ pub(crate) fn check(s: &Sentence) -> Option<Signal> {
                 continue;
             }
             confidence = 0.8;
+        }
+        if entry.has_tag("claim-gap") && (wi + 1..last).any(|i| s.word_in(i, PROPOSALS)) {
+            continue;
+        }
+        if entry.has_tag("reported") {
+            // A negation in the reported or quoted speech of a named party.
+            let quoted = s.quoted(span) && !s.quoted_block;
+            let said_before = (0..wi).any(|i| s.word_in(i, SPEAKING));
+            let attributed = s.hits_of(Category::Attributed).any(|(e, sp)| e.has_tag("verb") && !s.quoted(sp));
+            if !(said_before || quoted && attributed) {
+                continue;
+            }
+            confidence = 0.55;
         }
         if entry.has_tag("falsity") {
             let spoken = (0..s.words.len()).any(|i| s.word_in(i, SPEAKING))

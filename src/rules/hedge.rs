@@ -21,12 +21,20 @@ const ABILITY_VERBS: &[&str] = &[
     "remember", "barely", "hardly", "only", "never", "not", "no", "scarcely", "just", "do",
     "recall", "ride", "sing", "dance", "cook", "play", "run",
 ];
+/// People named by their legal role: "the alleged victim" names, it does not hedge.
 const LEGAL_ROLES: &[&str] = &[
     "victim", "victims", "perpetrator", "perpetrators", "attacker", "attackers", "offender",
-    "offenders", "offence", "offences", "offense", "offenses", "crime", "crimes", "killer",
-    "gunman", "murderer", "rapist", "thief", "abuser", "fraudster", "ringleader", "assailant",
-    "accomplice", "co-conspirator", "assault", "incident", "attack", "abuse", "fraud", "offending",
+    "offenders", "killer", "killers", "gunman", "murderer", "rapist", "thief", "abuser",
+    "fraudster", "ringleader", "assailant", "accomplice", "co-conspirator", "suspect", "suspects",
 ];
+/// Verbs that, after "may", grant permission rather than hedge.
+const PERMISSION_VERBS: &[&str] = &[
+    "watch", "enter", "redeem", "bring", "apply", "leave", "use", "attend", "park", "visit",
+    "keep", "choose", "submit", "register", "request", "wear", "vote", "join", "borrow",
+    "collect", "book", "pay", "opt", "access", "view", "travel", "stay", "speak", "ask",
+    "sit", "bid", "appeal", "withdraw", "nominate", "camp", "fish", "photograph", "film",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "isn't", "wasn't", "aren't", "weren't"];
 const DOCUMENTS: &[&str] = &[
     "data", "evidence", "study", "studies", "research", "results", "figures", "poll", "polls",
     "survey", "findings", "analysis", "report", "records", "trend", "numbers", "signs", "this",
@@ -54,8 +62,17 @@ pub(crate) fn check(s: &Sentence) -> Option<Signal> {
             }
             confidence = 0.7;
         }
-        if entry.has_tag("attributive") && s.word_in(last + 1, LEGAL_ROLES) {
+        if entry.has_tag("attributive") && last + 1 < s.words.len() && is_role(s.word(last + 1)) {
             continue;
+        }
+        if entry.has_tag("reported") {
+            if !after_be(s, wi) {
+                continue;
+            }
+            confidence = 0.8;
+        }
+        if s.word_is(wi, "likely") && wi > 0 && s.word_in(wi - 1, &["more", "less", "times", "as", "twice", "cent"]) {
+            continue; // a measured comparison, not a hedge
         }
         if entry.has_tag("attributive") {
             confidence = 0.65;
@@ -79,7 +96,9 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
         if wi > 0 && s.word_in(wi - 1, PERMITTED) {
             return false;
         }
-        return true;
+        // Rules read as permission: "holders may redeem", "jurors may … but must".
+        let must = (0..s.words.len()).any(|i| s.word_is(i, "must"));
+        return !(s.word_in(wi + 1, PERMISSION_VERBS) || must && !s.word_in(wi + 1, &["be", "have", "not", "well"]));
     }
     if s.word_is(wi, "might") {
         return !(wi > 0 && s.word_in(wi - 1, &["his", "her", "their", "its", "the", "military", "full", "all", "economic", "naval", "our"]));
@@ -94,8 +113,33 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
     true
 }
 
+fn is_role(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    let bare = w.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('\'').trim_end_matches('’');
+    LEGAL_ROLES.contains(&bare)
+}
+
+/// True when a form of "be" precedes word `wi`, past adverbs ("is also said to").
+fn after_be(s: &Sentence, wi: usize) -> bool {
+    let mut j = wi;
+    while j > 0 && !s.break_after(j - 1) {
+        j -= 1;
+        if s.word_in(j, BE) {
+            return true;
+        }
+        let w = s.word(j);
+        if !(w.ends_with("ly") || s.word_in(j, &["also", "now", "still", "long", "not", "already", "further", "privately", "widely", "generally"])) {
+            return false;
+        }
+    }
+    false
+}
+
 fn evidential(s: &Sentence, wi: usize) -> bool {
     let next = wi + 1;
+    if s.break_after(wi) {
+        return false; // "… what Mrs Hale suggests, the route …"
+    }
     if next < s.words.len() {
         let n = s.word(next).to_ascii_lowercase();
         if n.ends_with("ing") || n == "to" || n == "a" || n == "an" || n == "we" || n == "you" || n == "i" {
@@ -112,9 +156,6 @@ fn evidential(s: &Sentence, wi: usize) -> bool {
     if doc_subject {
         return true;
     }
-    if s.word_is(next, "that") {
-        let proposes = (next + 1..(next + 8).min(s.words.len())).any(|i| s.word_in(i, &["should", "must", "could", "would", "might"]));
-        return !proposes;
-    }
+    // With a person as subject, "suggested that X do Y" proposes.
     false
 }

@@ -23,7 +23,7 @@ const CROWD_VERBS: &[&str] = &[
     "questioned", "doubt", "doubted", "admit", "admitted", "acknowledge", "acknowledged",
     "reckon", "reckoned", "estimate", "estimated", "told", "tell", "have", "has", "had",
     "privately", "long", "widely", "also", "now", "still", "quietly", "openly", "increasingly",
-    "are", "were", "would", "will", "may", "might", "could", "too",
+    "would", "will", "may", "might", "could", "too",
 ];
 /// Words that must follow the crowd (past any of the fillers above) for it
 /// to be the speaker, rather than merely mentioned.
@@ -46,6 +46,10 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
     }
     let named = source.is_some_and(|src| src.kind != Kind::Vague);
     let mut parts = Vec::new();
+    if let Some(src) = source.filter(|src| src.kind == Kind::Vague && !s.quoted(src.who)) {
+        let who = cue_text(s.text, src.who);
+        parts.push((0.7, src.who, format!("vague source: '{who}' does not say who")));
+    }
     let mut judgements = 0;
     for (entry, span) in s.hits_of(Category::Unsourced) {
         if s.quoted(span) {
@@ -55,7 +59,7 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
         let last = s.word_index(span.end.saturating_sub(1)).unwrap_or(wi);
         let cue = cue_text(s.text, span);
         if entry.has_tag("crowd") {
-            if !crowd_speaks(s, wi, last) || named {
+            if !crowd_speaks(s, wi, last) || named || parts.iter().any(|p: &(f32, crate::span::Span, String)| p.1.overlaps(span)) {
                 continue;
             }
             let conf = if s.word_in(wi, &["officials", "sources", "a"]) { 0.6 } else { 0.75 };
@@ -109,9 +113,18 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
     if wi >= 2 && s.word_is(wi - 2, "according") && s.word_is(wi - 1, "to") {
         return true;
     }
-    // A proper name right after makes it specific: "critics including Senator Hale".
+    // A proper name right after makes it specific: "critics including Senator Hale";
+    // a place does not: "many in the village", "analysts in Drenholm".
     let mut i = last + 1;
     let mut steps = 0;
+    if s.word_in(i, &["in", "on", "across", "around", "inside", "within", "among"]) && !s.break_after(last) {
+        i += 1;
+        while i < s.words.len() && steps < 4 && !s.word_in(i, SPEAKING) && !s.break_after(i - 1) {
+            i += 1;
+            steps += 1;
+        }
+        steps = 0;
+    }
     while i < s.words.len() && steps < 5 {
         if s.break_after(i - 1) && steps == 0 && !s.text[s.words[i - 1].span.end..s.words[i].span.start].contains(',') {
             return false;
