@@ -46,7 +46,10 @@ function isHidden(el) {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   if (el.isContentEditable && el.getAttribute('contenteditable') !== null) return true;
   if (typeof el.checkVisibility === 'function') {
-    return !el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false });
+    if (el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false })) return false;
+    // Boxless elements (<slot>, display: contents) report "not visible" but
+    // their children render; those are checked one by one.
+    return el.ownerDocument.defaultView.getComputedStyle(el).display !== 'contents';
   }
   const cs = el.ownerDocument.defaultView.getComputedStyle(el);
   return cs.display === 'none' || cs.visibility === 'hidden';
