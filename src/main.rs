@@ -12,10 +12,16 @@ const USAGE: &str = "\
 claimlens — flags hedged, denial and unsourced statements in news text
 
 usage:
-  claimlens scan [--json] [--sensitivity strict|balanced|eager] [--attributed] FILE...
-      FILE is .txt, .html/.htm or .gold; prints each flagged passage with its
-      category, cue and reason, grouped per file. --json prints findings with
-      byte and UTF-16 offsets. --attributed also lists attributed sentences.
+  claimlens scan [--json | --summary] [--sensitivity strict|balanced|eager]
+                 [--attributed] [--jobs N] PATH...
+      PATH is a .txt, .html/.htm or .gold file, or a folder searched for them
+      recursively; prints each flagged passage with its category, cue and
+      reason, grouped per file, in the order given (folders sorted). --json
+      prints findings with byte and UTF-16 offsets. --summary prints only the
+      per-file counts and a total. --attributed also lists attributed
+      sentences. Files are scanned in parallel on N threads (default: all
+      cores). A file that cannot be read is reported on stderr, the others
+      are still scanned, and the exit status is 1.
   claimlens eval [--sensitivity LEVEL] [--per-sentence OUT.tsv] PATH...
       PATH is a .gold file or a folder of them; prints precision, recall and F1
       per category, the union score for files labelled `uncertain`, and last
@@ -29,7 +35,10 @@ const MAX_FILE: u64 = 64 * 1024 * 1024;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("scan") => scan(&args[1..]),
+        Some("scan") => match scan(&args[1..]) {
+            Ok(code) => return code,
+            Err(e) => Err(e),
+        },
         Some("eval") => run_eval(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
@@ -57,16 +66,23 @@ struct Flags {
     attributed: bool,
     sensitivity: Sensitivity,
     per_sentence: Option<PathBuf>,
+    summary: bool,
+    jobs: Option<usize>,
     paths: Vec<PathBuf>,
 }
 
 fn parse_flags(args: &[String]) -> Result<Flags, String> {
-    let mut f = Flags { json: false, attributed: false, sensitivity: Sensitivity::Balanced, per_sentence: None, paths: Vec::new() };
+    let mut f = Flags { json: false, attributed: false, sensitivity: Sensitivity::Balanced, per_sentence: None, summary: false, jobs: None, paths: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => f.json = true,
             "--attributed" => f.attributed = true,
+            "--summary" => f.summary = true,
+            "--jobs" => {
+                let v = it.next().ok_or("--jobs needs a number of threads")?;
+                f.jobs = Some(v.parse().ok().filter(|&n: &usize| n > 0).ok_or_else(|| format!("--jobs needs a positive number, not {v:?}"))?);
+            }
             "--sensitivity" => {
                 let v = it.next().ok_or("--sensitivity needs a value: strict, balanced or eager")?;
                 f.sensitivity = Sensitivity::from_name(v).ok_or_else(|| format!("unknown sensitivity {v:?} (expected strict, balanced or eager)"))?;
@@ -116,39 +132,274 @@ fn document_text(path: &Path, raw: &str) -> Result<String, String> {
     })
 }
 
-fn scan(args: &[String]) -> Result<(), String> {
-    let flags = parse_flags(args)?;
-    let analyzer = Analyzer::new();
-    let mut out = String::new();
-    let mut json_files = Vec::new();
-    for path in &flags.paths {
-        let raw = read_text(path)?;
-        let text = document_text(path, &raw)?;
-        let findings: Vec<Finding> = analyzer
-            .analyze_at(&text, flags.sensitivity)
-            .into_iter()
-            .filter(|f| flags.json || flags.attributed || f.category != Category::Attributed)
-            .collect();
-        if flags.json {
-            json_files.push(json_file(path, &text, &findings));
-        } else {
-            write_report(&mut out, path, &findings);
+/// Extensions picked up when a folder is given to `scan`.
+const SCAN_EXTENSIONS: &[&str] = &["txt", "html", "htm", "gold"];
+
+/// Fewer files than this never get a progress bar.
+const PROGRESS_MIN_FILES: usize = 8;
+
+/// One input of `scan`: a file to read, or a named path that cannot be.
+enum Input {
+    File(PathBuf),
+    Bad(PathBuf, String),
+}
+
+/// Expands the named paths: files as given, folders recursively (sorted,
+/// only `.txt`, `.html`, `.htm` and `.gold` files).
+fn scan_inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            out.push(Input::File(p.clone()));
+            continue;
+        }
+        let mut found = Vec::new();
+        match collect_files(p, SCAN_EXTENSIONS, &mut found) {
+            Err(e) => out.push(Input::Bad(p.clone(), io_reason(&e))),
+            Ok(()) if found.is_empty() => out.push(Input::Bad(p.clone(), "folder holds no .txt, .html, .htm or .gold file".into())),
+            Ok(()) => {
+                found.sort();
+                out.extend(found.into_iter().map(Input::File));
+            }
         }
     }
-    let mut stdout = std::io::stdout().lock();
-    if flags.json {
-        let _ = writeln!(stdout, "[{}]", json_files.join(",\n"));
-    } else {
-        let _ = stdout.write_all(out.as_bytes());
+    out
+}
+
+/// Every file under `dir` whose extension (any case) is one of `exts`.
+fn collect_files(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        // Symlinked folders are not followed (no cycles); symlinked files are.
+        if entry.file_type()?.is_dir() {
+            collect_files(&path, exts, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        {
+            out.push(path);
+        }
     }
     Ok(())
 }
 
-fn write_report(out: &mut String, path: &Path, findings: &[Finding]) {
+/// What one file contributes to the output: its text block, or an error.
+type FileResult = Result<(String, [usize; 4]), String>;
+
+fn scan_file(analyzer: &Analyzer, flags: &Flags, path: &Path) -> FileResult {
+    let raw = read_text(path)?;
+    let text = document_text(path, &raw)?;
+    let findings: Vec<Finding> = analyzer
+        .analyze_at(&text, flags.sensitivity)
+        .into_iter()
+        .filter(|f| flags.json || flags.attributed || f.category != Category::Attributed)
+        .collect();
+    let counts = count(&findings);
+    let mut out = String::new();
+    if flags.json {
+        out = json_file(path, &text, &findings);
+    } else if flags.summary {
+        write_header(&mut out, path, &counts);
+    } else {
+        write_report(&mut out, path, &findings);
+    }
+    Ok((out, counts))
+}
+
+/// Scans every input; `Err` is a usage error (exit 2), a file that cannot
+/// be scanned gives exit status 1 after all the others.
+fn scan(args: &[String]) -> Result<ExitCode, String> {
+    let flags = parse_flags(args)?;
+    if flags.json && flags.summary {
+        return Err("--summary and --json do not combine".into());
+    }
+    let inputs = scan_inputs(&flags.paths);
+    let analyzer = Analyzer::new();
+    let jobs = flags
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, inputs.len().max(1));
+    let mut progress = Progress::new(inputs.len());
+    let mut out = Output::new(flags.json);
+    let mut failed = 0usize;
+    let mut totals = [0usize; 4];
+    let mut files = 0usize;
+    let mut handle = |i: usize, r: FileResult, progress: &mut Progress| {
+        match r {
+            Ok((text, counts)) => {
+                files += 1;
+                for (t, c) in totals.iter_mut().zip(counts) {
+                    *t += c;
+                }
+                out.item(&text);
+            }
+            Err(msg) => {
+                failed += 1;
+                out.flush();
+                progress.clear();
+                eprintln!("claimlens: {}", msg.trim_end());
+            }
+        }
+        progress.tick(i + 1);
+    };
+    let work = |input: &Input| -> FileResult {
+        match input {
+            Input::File(p) => scan_file(&analyzer, &flags, p),
+            Input::Bad(p, why) => Err(format!("{}: {why}", p.display())),
+        }
+    };
+    if jobs == 1 {
+        for (i, input) in inputs.iter().enumerate() {
+            handle(i, work(input), &mut progress);
+        }
+    } else {
+        // A shared counter is the work queue; results come back over a
+        // channel and are written strictly in input order.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, FileResult)>();
+        std::thread::scope(|s| {
+            for _ in 0..jobs {
+                let tx = tx.clone();
+                let (next, inputs, work) = (&next, &inputs, &work);
+                s.spawn(move || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(input) = inputs.get(i) else { break };
+                    if tx.send((i, work(input))).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(tx);
+            let mut pending = std::collections::BTreeMap::new();
+            let mut want = 0usize;
+            for (i, r) in rx {
+                pending.insert(i, r);
+                while let Some(r) = pending.remove(&want) {
+                    handle(want, r, &mut progress);
+                    want += 1;
+                }
+            }
+        });
+    }
+    progress.clear();
+    if flags.summary && files > 1 {
+        out.item(&format!(
+            "total: {files} files, {} hedged, {} denial, {} unsourced{}\n",
+            totals[0],
+            totals[1],
+            totals[2],
+            if totals[3] > 0 { format!(", {} attributed", totals[3]) } else { String::new() }
+        ));
+    }
+    out.finish();
+    if failed > 0 {
+        eprintln!("claimlens: {}", ScanFailed { failed, total: inputs.len() });
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The message (and exit status 1) when some files could not be scanned.
+struct ScanFailed {
+    failed: usize,
+    total: usize,
+}
+
+impl std::fmt::Display for ScanFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let noun = if self.total == 1 { "input" } else { "inputs" };
+        write!(f, "{} of {} {noun} failed", self.failed, self.total)
+    }
+}
+
+/// Writes reports to stdout as they complete, in order; JSON items are
+/// joined into one array exactly as a single run would print it.
+struct Output {
+    json: bool,
+    items: usize,
+    buf: String,
+}
+
+impl Output {
+    fn new(json: bool) -> Output {
+        Output { json, items: 0, buf: String::new() }
+    }
+
+    fn item(&mut self, text: &str) {
+        if self.json {
+            self.buf.push_str(if self.items == 0 { "[" } else { ",\n" });
+        }
+        self.buf.push_str(text);
+        self.items += 1;
+        if self.buf.len() > 64 * 1024 {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(self.buf.as_bytes());
+        let _ = stdout.flush();
+        self.buf.clear();
+    }
+
+    fn finish(&mut self) {
+        if self.json {
+            self.buf.push_str(if self.items == 0 { "[]\n" } else { "]\n" });
+        }
+        self.flush();
+    }
+}
+
+/// A one-line progress bar on stderr, only when stderr is a terminal and
+/// there are more than a handful of files.
+struct Progress {
+    total: usize,
+    enabled: bool,
+    shown: bool,
+    last: Option<std::time::Instant>,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        use std::io::IsTerminal as _;
+        Progress { total, enabled: total > PROGRESS_MIN_FILES && std::io::stderr().is_terminal(), shown: false, last: None }
+    }
+
+    fn tick(&mut self, done: usize) {
+        if !self.enabled {
+            return;
+        }
+        let now = std::time::Instant::now();
+        if done < self.total && self.last.is_some_and(|t| now.duration_since(t).as_millis() < 80) {
+            return;
+        }
+        self.last = Some(now);
+        const WIDTH: usize = 30;
+        let filled = done * WIDTH / self.total.max(1);
+        eprint!("\r[{}{}] {done}/{} files", "#".repeat(filled), "-".repeat(WIDTH - filled), self.total);
+        self.shown = true;
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[2K");
+            self.shown = false;
+        }
+    }
+}
+
+fn count(findings: &[Finding]) -> [usize; 4] {
     let mut counts = [0usize; 4];
     for f in findings {
         counts[Category::ALL.iter().position(|&c| c == f.category).unwrap_or(0)] += 1;
     }
+    counts
+}
+
+fn write_header(out: &mut String, path: &Path, counts: &[usize; 4]) {
     let _ = writeln!(
         out,
         "== {} — {} hedged, {} denial, {} unsourced{}",
@@ -158,6 +409,10 @@ fn write_report(out: &mut String, path: &Path, findings: &[Finding]) {
         counts[2],
         if counts[3] > 0 { format!(", {} attributed", counts[3]) } else { String::new() }
     );
+}
+
+fn write_report(out: &mut String, path: &Path, findings: &[Finding]) {
+    write_header(out, path, &count(findings));
     for f in findings {
         let cues: Vec<&str> = f.cues.iter().map(|c| c.text.as_str()).collect();
         let _ = writeln!(out, "[{}] {}", f.category, f.text);
@@ -262,6 +517,9 @@ fn collect_gold(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 fn run_eval(args: &[String]) -> Result<(), String> {
     let flags = parse_flags(args)?;
+    if flags.summary || flags.jobs.is_some() {
+        return Err("--summary and --jobs are options of scan, not eval".into());
+    }
     let files = gold_files(&flags.paths)?;
     let mut docs: Vec<GoldDocument> = Vec::new();
     for f in &files {
