@@ -35,6 +35,11 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "subsequently", "initially", "originally", "always", "long", "still", "further", "too",
 ];
 const PASSIVE: &[&str] = &["was", "were", "been", "being", "be", "is", "are", "am", "get", "got"];
+/// Verbs that take their subject after them: "…,” said Ms Hale."
+const INVERTIBLE: &[&str] = &[
+    "said", "says", "added", "adds", "wrote", "writes", "explained", "insisted", "argued",
+    "warned", "noted", "replied", "admitted", "claimed", "told", "continued", "recalled",
+];
 const FINDERS: &[&str] = &["found", "finds", "showed", "shows", "show"];
 const DOCUMENTS: &[&str] = &[
     "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls", "figures",
@@ -110,7 +115,8 @@ fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
     while j > 0 && !s.break_after(j - 1) && (s.word_in(j - 1, SKIP_BEFORE_VERB) || s.word(j - 1).ends_with("ly")) {
         j -= 1;
     }
-    if j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, PASSIVE) {
+    let participle = verb_word.ends_with("ed") || ["said", "told", "found", "shown", "thought", "written"].contains(&verb_word.as_str());
+    if participle && j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, PASSIVE) {
         return None; // "he was told", "it is said"
     }
     if j > 0 && !s.break_after(j - 1) {
@@ -130,7 +136,7 @@ fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
         return Some(src);
     }
     // Inverted: `…,” said Ms Hale.` / `, says the report.`
-    if j == 0 || s.break_after(j - 1) {
+    if (j == 0 || s.break_after(j - 1)) && INVERTIBLE.contains(&verb_word.as_str()) {
         let first = vi + 1;
         let last = phrase_end(s, first, 5)?;
         return Some(classify(s, first, last, cue, crowd));
@@ -163,6 +169,10 @@ fn has_capital(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>)
         capitalised(w)
             && !crowd.contains(&w.to_lowercase())
             && !(i == 0 && s.word_in(i, SENTENCE_INITIAL))
+            // "Local firms", "Unconfirmed reports": a sentence-initial capital on a common word
+            && !(i == 0 && i < last && !capitalised(s.word(i + 1)))
+            // "analysts in Drenholm": a place, not who
+            && !(i > first && s.word_in(i - 1, &["in", "across", "around", "throughout", "on"]))
     })
 }
 
@@ -202,6 +212,12 @@ fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) ->
     if bare_plural {
         return true;
     }
-    let indefinite = s.word_in(first, &["a", "an", "one", "some", "many", "several", "unnamed", "anonymous", "senior", "most", "few", "other", "others"]);
-    indefinite || (first..=last).any(|i| crowd.contains(&s.word(i).to_lowercase()))
+    // "some", "many" make any crowd vague; "a"/"one" only a crowd word in the
+    // singular ("a source", "one official"), not "a spokesman" or "a study".
+    let quantified = s.word_in(first, &["some", "many", "several", "unnamed", "anonymous", "most", "few", "others", "various", "numerous"]);
+    quantified
+        || (first..=last).any(|i| {
+            let w = s.word(i).to_lowercase();
+            crowd.contains(&w) || crowd.contains(&format!("{w}s"))
+        })
 }

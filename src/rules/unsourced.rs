@@ -37,7 +37,7 @@ const SPEAKING: &[&str] = &[
     "expect", "expects", "expected", "noted", "describe", "described", "called", "regard",
     "consider", "considered", "questioned", "doubt", "doubted", "admit", "admitted",
     "acknowledge", "acknowledged", "reckon", "reckoned", "estimate", "estimated", "told",
-    "see", "concede", "conceded",
+    "see", "concede", "conceded", "note", "notes",
 ];
 
 pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Option<Signal> {
@@ -134,7 +134,14 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
             return false;
         }
         if s.word_in(i, SPEAKING) {
-            return true;
+            // "officials are said to": passive, the crowd is not speaking.
+            return !(i > 0 && s.word_in(i - 1, &["is", "are", "was", "were", "been", "be"]));
+        }
+        if steps == 0 && s.word_in(wi, &["some", "many", "most", "several"]) && !capitalised(w) {
+            // "some investors fear": one noun after the quantifier.
+            i += 1;
+            steps += 1;
+            continue;
         }
         if !s.word_in(i, CROWD_VERBS) && !s.word_in(i, &["in", "the", "of", "on", "at", "and", "other", "local", "many", "some", "senior", "close", "to", "government", "industry", "political", "privately", "publicly"]) {
             return false;
