@@ -107,7 +107,14 @@ fn read_text(path: &Path) -> Result<String, String> {
     if meta.len() > MAX_FILE {
         return Err(format!("{}: file is {} MB; the limit is {} MB", path.display(), meta.len() / (1024 * 1024), MAX_FILE / (1024 * 1024)));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
+    // Bounded even when the size lies (a pipe, /dev/zero, a growing file).
+    let io_err = |e: std::io::Error| format!("{}: {}", path.display(), io_reason(&e));
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_FILE + 1), &mut bytes).map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(format!("{}: more than {} MB; the limit is {} MB", path.display(), MAX_FILE / (1024 * 1024), MAX_FILE / (1024 * 1024)));
+    }
     if let Some(pos) = bytes.iter().take(8192).position(|&b| b == 0) {
         return Err(format!("{}: looks like a binary file (NUL byte at offset {pos})", path.display()));
     }
@@ -524,7 +531,11 @@ fn run_eval(args: &[String]) -> Result<(), String> {
     let mut docs: Vec<GoldDocument> = Vec::new();
     for f in &files {
         let raw = read_text(f)?;
-        docs.push(gold::parse(&f.display().to_string(), &raw).map_err(|e| e.to_string())?);
+        let doc = gold::parse(&f.display().to_string(), &raw).map_err(|e| e.to_string())?;
+        if doc.sentences.is_empty() {
+            return Err(format!("{}: no labelled sentence (expected LABELS<TAB>SENTENCE lines)", f.display()));
+        }
+        docs.push(doc);
     }
     let analyzer = Analyzer::new();
     let scores: Vec<(Sensitivity, Score)> = Sensitivity::ALL.into_iter().map(|s| (s, eval::score(&analyzer, &docs, s))).collect();
