@@ -166,10 +166,7 @@ fn subject(r: &mut Rng) -> String {
     if r.chance(50) {
         name(r)
     } else {
-        let o = r.pick(ORGS);
-        let mut s = o.to_string();
-        s[..1].make_ascii_uppercase();
-        s
+        r.pick(ORGS).to_string()
     }
 }
 
@@ -215,6 +212,12 @@ fn fill(r: &mut Rng, template: &str) -> String {
     let mut tidy = out.split_whitespace().collect::<Vec<_>>().join(" ");
     for p in [" .", " ,"] {
         tidy = tidy.replace(p, &p[1..]);
+    }
+    // A sentence starts with a capital, after any opening quote.
+    if let Some((i, c)) = tidy.char_indices().find(|(_, c)| c.is_alphabetic()) {
+        if c.is_ascii_lowercase() {
+            tidy[i..i + 1].make_ascii_uppercase();
+        }
     }
     tidy
 }
