@@ -43,5 +43,12 @@ eval-shared:
 size: wasm
 	@printf 'wasm raw %s B, gzip %s B\n' "$$(wc -c < $(PKG)/claimlens_bg.wasm)" "$$(gzip -9 -c $(PKG)/claimlens_bg.wasm | wc -c)"
 
+# Figures, never assertions: native core and batch scan (cargo bench), then
+# the WASM core under Node against write-good and retext-intensify, sizes and
+# browser timings. The last line is the one-line summary.
+bench: extension
+	$(CARGO) bench --quiet --bench throughput
+	node benches/wasm.mjs
+
 clean:
 	rm -rf build target/demo
