@@ -5,7 +5,7 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
-WASM_RAW := target/$(WASM_TARGET)/release/claimlens.wasm
+WASM_RAW := target/$(WASM_TARGET)/wasm/claimlens.wasm
 PKG := build/pkg
 SHARED ?= ../shared/corpus
 
@@ -15,7 +15,7 @@ setup:
 	@scripts/setup.sh
 
 wasm: setup
-	$(CARGO) build --release --lib --target $(WASM_TARGET) --quiet
+	$(CARGO) build --profile wasm --lib --target $(WASM_TARGET) --quiet
 	wasm-bindgen --target web --out-dir $(PKG) --no-typescript $(WASM_RAW)
 	@printf 'wasm: %s bytes raw, %s bytes gzipped\n' "$$(wc -c < $(PKG)/claimlens_bg.wasm)" "$$(gzip -9 -c $(PKG)/claimlens_bg.wasm | wc -c)"
 

@@ -118,7 +118,7 @@ impl Analyzer {
             .iter()
             .filter(|e| e.category == Category::Unsourced && e.has_tag("crowd") && !e.blocker)
             .flat_map(|e| e.parts[0].split(' ').map(str::to_string).collect::<Vec<_>>())
-            .filter(|w| !["a", "close", "to", "some", "most", "those"].contains(&w.as_str()) || w == "some")
+            .filter(|w| !["a", "an", "one", "close", "to", "those", "senior"].contains(&w.as_str()))
             .collect();
         Ok(Analyzer { segmenter: Segmenter::new(ABBREVIATIONS), matcher: Matcher::new(entries)?, crowd })
     }
@@ -210,7 +210,7 @@ impl Analyzer {
                 let source_name = if named { source.as_ref().map(|s| s.name.clone()) } else { None };
                 let signals = [
                     (Category::Hedged, rules::hedge::check(&sentence)),
-                    (Category::Denial, rules::denial::check(&sentence)),
+                    (Category::Denial, rules::denial::check(&sentence, source.as_ref())),
                     (Category::Unsourced, rules::unsourced::check(&sentence, source.as_ref(), carried)),
                     (
                         Category::Attributed,

@@ -7,7 +7,7 @@
 //! ```
 //! `...` inside a cue stands for a gap of up to eight words in the same
 //! sentence (`dismissed ... as`). A blocking phrase cancels any cue of the
-//! same file that it overlaps (`denied bail` cancels `denied`). Tags name
+//! same file that lies inside it (`denied bail` cancels `denied`). Tags name
 //! the sense checks in `rules/`, documented at the top of each file.
 
 use crate::error::Error;
@@ -177,7 +177,7 @@ impl Matcher {
             let e = &self.entries[h.entry];
             !e.blocker
                 && !blockers.iter().any(|b| {
-                    self.entries[b.entry].category == e.category && b.span.overlaps(h.span)
+                    self.entries[b.entry].category == e.category && b.span.contains(h.span)
                 })
         });
         raw.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.entry));

@@ -104,7 +104,10 @@ fn frame(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
         .hits_of(Category::Attributed)
         .filter(|(e, _)| e.has_tag("verb"))
         .find_map(|(_, sp)| verb(s, sp, crowd));
-    Some(named.unwrap_or(Source { name: lower, kind: Kind::Named, cue, who: cue }))
+    Some(match named {
+        Some(src) => Source { cue, ..src },
+        None => Source { name: lower, kind: Kind::Named, cue, who: cue },
+    })
 }
 
 fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
@@ -114,6 +117,14 @@ fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
     let mut j = vi;
     while j > 0 && !s.break_after(j - 1) && (s.word_in(j - 1, SKIP_BEFORE_VERB) || s.word(j - 1).ends_with("ly")) {
         j -= 1;
+    }
+    if vi > 0 && s.word_is(vi - 1, "to") {
+        return None; // "needless to say", "refused to say"
+    }
+    if verb_word.ends_with("ing") {
+        while j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, &["is", "are", "was", "were", "been", "be"]) {
+            j -= 1;
+        }
     }
     let participle = verb_word.ends_with("ed") || ["said", "told", "found", "shown", "thought", "written"].contains(&verb_word.as_str());
     if participle && j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, PASSIVE) {
@@ -207,17 +218,14 @@ fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) ->
     // A bare plural with no name or determiner: "Parents say", "local firms say".
     let bare_plural = !s.word_in(first, DEFINITE) && {
         let head = s.word(last);
-        head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !capitalised(head) || (first == last && first == 0 && head.ends_with('s') && !head.ends_with("ss"))
+        !DOCUMENTS.contains(&head.to_lowercase().as_str()) && head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !capitalised(head) || (first == last && first == 0 && head.ends_with('s') && !head.ends_with("ss"))
     };
     if bare_plural {
         return true;
     }
     // "some", "many" make any crowd vague; "a"/"one" only a crowd word in the
     // singular ("a source", "one official"), not "a spokesman" or "a study".
-    let quantified = s.word_in(first, &["some", "many", "several", "unnamed", "anonymous", "most", "few", "others", "various", "numerous"]);
+    let quantified = s.word_in(first, &["some", "many", "several", "unnamed", "anonymous", "most", "few", "others", "various", "numerous", "no", "nobody", "everyone", "everybody", "anyone"]);
     quantified
-        || (first..=last).any(|i| {
-            let w = s.word(i).to_lowercase();
-            crowd.contains(&w) || crowd.contains(&format!("{w}s"))
-        })
+        || (first..=last).any(|i| crowd.contains(&s.word(i).to_lowercase()))
 }

@@ -6,14 +6,15 @@
 use super::{cue_text, Signal};
 use crate::finding::Category;
 use crate::sentence::Sentence;
+use super::attribution::{Kind, Source};
 
 const CLAIM_WORDS: &[&str] = &[
     "claim", "claims", "allegation", "allegations", "accusation", "accusations", "report",
     "reports", "reporting", "suggestion", "suggestions", "finding", "findings", "charge",
     "charges", "criticism", "criticisms", "assertion", "assertions", "account", "accounts",
-    "story", "stories", "figures", "rumour", "rumours", "rumor", "rumors", "idea", "notion",
+    "story", "stories", "figures", "rumour", "rumours", "rumor", "rumors", "notion",
     "characterisation", "characterization", "premise", "version", "conclusion", "conclusions",
-    "evidence", "testimony", "theory", "speculation", "that", "as", "assessment", "analysis",
+    "evidence", "testimony", "theory", "speculation", "that", "assessment", "analysis",
     "statistics", "numbers", "data", "article", "reports", "insinuation", "insinuations",
     "suggestion", "interpretation", "description", "portrayal", "depiction", "accusation",
     "rumours", "speculation", "verdict", "estimate", "estimates", "impression", "wrongdoing",
@@ -37,7 +38,7 @@ const PROPOSALS: &[&str] = &[
 ];
 const NEGATIONS: &[&str] = &["not", "never", "no", "nothing", "nobody", "none", "n't", "innocent", "wrong"];
 
-pub(crate) fn check(s: &Sentence) -> Option<Signal> {
+pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
     let mut parts = Vec::new();
     for (entry, span) in s.hits_of(Category::Denial) {
         let Some(wi) = s.word_index(span.start) else { continue };
@@ -46,7 +47,11 @@ pub(crate) fn check(s: &Sentence) -> Option<Signal> {
         let mut confidence = 0.9;
         if entry.has_tag("claim") {
             let falsity = s.hits_of(Category::Denial).any(|(e, _)| e.has_tag("falsity"));
-            if !falsity && !window.clone().any(|i| s.word_in(i, CLAIM_WORDS)) {
+            let claim_at = window.clone().find(|&i| s.word_in(i, CLAIM_WORDS));
+            // "the idea as a gimmick" is a proposal; "the idea that he lied" a claim.
+            let proposal_at = window.clone().find(|&i| s.word_in(i, PROPOSALS) && !s.word_is(i + 1, "that"));
+            let proposal_first = proposal_at.is_some_and(|p| claim_at.is_none_or(|c| p < c));
+            if proposal_first || (!falsity && claim_at.is_none()) {
                 continue;
             }
             confidence = 0.85;
@@ -66,9 +71,8 @@ pub(crate) fn check(s: &Sentence) -> Option<Signal> {
         if entry.has_tag("reported") {
             // A negation in the reported or quoted speech of a named party.
             let quoted = s.quoted(span) && !s.quoted_block;
-            let said_before = (0..wi).any(|i| s.word_in(i, SPEAKING));
-            let attributed = s.hits_of(Category::Attributed).any(|(e, sp)| e.has_tag("verb") && !s.quoted(sp));
-            if !(said_before || quoted && attributed) {
+            let Some(src) = source.filter(|src| src.kind != Kind::Vague) else { continue };
+            if !(src.cue.end <= span.start || quoted) {
                 continue;
             }
             confidence = 0.55;

@@ -36,6 +36,7 @@ const PERMISSION_VERBS: &[&str] = &[
 ];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "isn't", "wasn't", "aren't", "weren't"];
 const DOCUMENTS: &[&str] = &[
+    "counts", "move", "decision", "vote", "result", "announcement", "shift", "change",
     "data", "evidence", "study", "studies", "research", "results", "figures", "poll", "polls",
     "survey", "findings", "analysis", "report", "records", "trend", "numbers", "signs", "this",
     "which", "it", "model", "models", "tests", "documents", "footage", "images", "papers",
@@ -142,20 +143,19 @@ fn evidential(s: &Sentence, wi: usize) -> bool {
     }
     if next < s.words.len() {
         let n = s.word(next).to_ascii_lowercase();
-        if n.ends_with("ing") || n == "to" || n == "a" || n == "an" || n == "we" || n == "you" || n == "i" {
-            return false;
+        if n.ends_with("ing") || n == "to" {
+            return false; // "suggested meeting", "suggested to me"
         }
     }
-    let past = s.word(wi).to_ascii_lowercase().ends_with("ed");
-    if !past {
+    let word = s.word(wi).to_ascii_lowercase();
+    // "…, suggesting a closer race": a participle reading the facts before it.
+    if word.ends_with("ing") {
         return true;
     }
-    // "suggested/indicated": evidential after a document-like subject, or
-    // with a following that-clause that does not propose ("should").
     let doc_subject = (wi.saturating_sub(3)..wi).any(|i| s.word_in(i, DOCUMENTS));
     if doc_subject {
         return true;
     }
-    // With a person as subject, "suggested that X do Y" proposes.
-    false
+    // Present tense without a person proposing something ("suggests a walk").
+    !word.ends_with("ed") && !s.word_in(next, &["a", "an", "we", "you", "i", "that"])
 }

@@ -12,7 +12,7 @@ use crate::span::Span;
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Signal {
     pub confidence: f32,
-    /// Cue spans, the strongest first.
+    /// Cue spans: the one holding the strongest cue first, then in text order.
     pub cues: Vec<Span>,
     pub reason: String,
 }
@@ -28,12 +28,19 @@ impl Signal {
         let extra = (parts.len() - 1) as f32 * 0.1;
         let confidence = (parts[0].0 + extra).min(0.97);
         let reason = parts[0].2.clone();
-        let mut cues: Vec<Span> = Vec::new();
-        for (_, s, _) in parts {
-            if !cues.iter().any(|c| c.overlaps(s)) {
-                cues.push(s);
+        // Overlapping cues ("a smear", "smear campaign") become one.
+        let mut spans: Vec<Span> = parts.iter().map(|p| p.1).collect();
+        spans.sort();
+        let mut merged: Vec<Span> = Vec::new();
+        for s in spans {
+            match merged.last_mut() {
+                Some(last) if last.overlaps(s) => last.end = last.end.max(s.end),
+                _ => merged.push(s),
             }
         }
+        let first = parts[0].1;
+        merged.sort_by_key(|m| !m.contains(first));
+        let cues = merged;
         Some(Signal { confidence, cues, reason })
     }
 }

@@ -10,6 +10,9 @@ use super::{cue_text, Signal};
 use crate::finding::Category;
 use crate::sentence::{capitalised, Sentence};
 
+/// Confidence of a generic weasel word on its own (shown at balanced).
+const GENERIC: f32 = 0.5;
+
 /// Verbs by which a crowd says, thinks or warns something.
 const CROWD_VERBS: &[&str] = &[
     "say", "says", "said", "argue", "argues", "argued", "claim", "claims", "claimed", "believe",
@@ -59,7 +62,17 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
         let last = s.word_index(span.end.saturating_sub(1)).unwrap_or(wi);
         let cue = cue_text(s.text, span);
         if entry.has_tag("crowd") {
-            if !crowd_speaks(s, wi, last) || named || parts.iter().any(|p: &(f32, crate::span::Span, String)| p.1.overlaps(span)) {
+            if named || parts.iter().any(|p: &(f32, crate::span::Span, String)| p.1.overlaps(span)) {
+                continue;
+            }
+            if !crowd_speaks(s, wi, last) {
+                // Weasel position: opening a clause or after a preposition
+                // ("some argue", "in some cases", "by many"), not an object
+                // ("gave Russia some territory").
+                let opener = wi == 0 || s.break_after(wi - 1) || s.word_in(wi - 1, &["in", "by", "for", "of", "among", "to", "and", "but", "while", "although", "that", "with", "from", "as"]);
+                if s.word_in(wi, &["some", "many"]) && !carried && opener {
+                    parts.push((GENERIC, span, format!("vague quantity: '{cue}' does not say who or how many")));
+                }
                 continue;
             }
             let conf = if s.word_in(wi, &["officials", "sources", "a"]) { 0.6 } else { 0.75 };
@@ -67,6 +80,12 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
             continue;
         }
         if named {
+            continue;
+        }
+        if entry.has_tag("generic") {
+            if !carried {
+                parts.push((GENERIC, span, format!("vague attribution: '{cue}' does not say by whom")));
+            }
             continue;
         }
         if entry.has_tag("passive") {
@@ -117,8 +136,11 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
     // a place does not: "many in the village", "analysts in Drenholm".
     let mut i = last + 1;
     let mut steps = 0;
-    if s.word_in(i, &["in", "on", "across", "around", "inside", "within", "among"]) && !s.break_after(last) {
-        i += 1;
+    let ends_to = s.word_is(last, "to");
+    if (ends_to || s.word_in(i, &["in", "on", "across", "around", "inside", "within", "among", "close"])) && !s.break_after(last) {
+        if !ends_to {
+            i += 1;
+        }
         while i < s.words.len() && steps < 4 && !s.word_in(i, SPEAKING) && !s.break_after(i - 1) {
             i += 1;
             steps += 1;
