@@ -437,7 +437,11 @@ chrome.storage.onChanged.addListener((changes, area) => {
 let debounceTimer = 0;
 let firstPending = 0;
 const observer = new MutationObserver((records) => {
-  if (records.every((r) => card.owns(r.target) || [...r.addedNodes].every((n) => card.owns(n)))) return;
+  /** The only change the extension makes: inserting its card host once. */
+  const ours = (r) =>
+    card.owns(r.target) ||
+    (r.type === 'childList' && r.removedNodes.length === 0 && r.addedNodes.length > 0 && [...r.addedNodes].every((n) => card.owns(n)));
+  if (records.every(ours)) return;
   const now = performance.now();
   if (!firstPending) firstPending = now;
   clearTimeout(debounceTimer);

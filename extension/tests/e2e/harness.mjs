@@ -84,15 +84,27 @@ export async function launch({ headless = true } = {}) {
   let [sw] = context.serviceWorkers();
   if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
   const extId = new URL(sw.url()).host;
+  /** @type {import('playwright-core').Page|null} */
+  let probe = null;
   return {
     context,
     sw,
     extId,
     /** The current worker (it may have been restarted). */
+    /** The extension's worker (valid until it is stopped). */
     async worker() {
-      const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`));
-      if (live) return live;
-      return context.waitForEvent('serviceworker', { timeout: 15000 });
+      return context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`)) || sw;
+    },
+    /**
+     * An extension page to run chrome.* calls in; unlike a worker handle it
+     * stays valid when the worker is stopped and restarted.
+     */
+    async probe() {
+      if (!probe || probe.isClosed()) {
+        probe = await context.newPage();
+        await probe.goto(`chrome-extension://${extId}/options.html`);
+      }
+      return probe;
     },
     async close() {
       await context.close();
@@ -149,12 +161,12 @@ export function waitForHighlights(page, timeout = 15000) {
 /**
  * The tab id of the page showing `url`, found by asking each tab's content
  * script (no "tabs" permission needed).
- * @param {{worker: () => Promise<import('playwright-core').Worker>}} ext @param {string} url
+ * @param {{probe: () => Promise<import('playwright-core').Page>}} ext @param {string} url
  */
 export async function tabIdFor(ext, url) {
   return until(async () => {
-    const sw = await ext.worker();
-    return sw.evaluate(async (target) => {
+    const probe = await ext.probe();
+    return probe.evaluate(async (target) => {
       for (const t of await chrome.tabs.query({})) {
         try {
           const r = await chrome.tabs.sendMessage(t.id, { type: 'page/state' });
@@ -170,8 +182,8 @@ export async function tabIdFor(ext, url) {
 
 /** Asks a tab's content script for its state via the worker. */
 export async function pageState(ext, tabId) {
-  const sw = await ext.worker();
-  return sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page/state' }), tabId);
+  const probe = await ext.probe();
+  return probe.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page/state' }), tabId);
 }
 
 /** Reads the clipboard from a loopback page that may read it. */
@@ -238,4 +250,33 @@ export async function pointOnPassage(page, name, needle) {
   }, [name, needle]);
   if (!pt) throw new Error(`no ${name} highlight containing “${needle}”`);
   return pt;
+}
+
+/**
+ * Stops the extension's service worker the way the browser does when it is
+ * idle (DevTools protocol, from an extension page so the registration is
+ * visible). Resolves once it has stopped.
+ * @param {{context: import('playwright-core').BrowserContext, extId: string}} ext
+ * @param {import('playwright-core').Page} extPage  a page of the extension
+ */
+export async function stopWorker(ext, extPage) {
+  const cdp = await ext.context.newCDPSession(extPage);
+  try {
+    /** @type {Map<string, any>} */
+    const versions = new Map();
+    let onStopped = () => {};
+    const stopped = new Promise((r) => { onStopped = r; });
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) {
+        versions.set(v.versionId, v);
+        if (v.scriptURL.startsWith(`chrome-extension://${ext.extId}/`) && v.runningStatus === 'stopped') onStopped(v);
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    const v = await until(() => [...versions.values()].find((x) => x.scriptURL.startsWith(`chrome-extension://${ext.extId}/`) && x.runningStatus === 'running'), { message: 'running extension worker' });
+    await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
+    await Promise.race([stopped, new Promise((_, rej) => setTimeout(() => rej(new Error('worker did not stop')), 10000))]);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }

@@ -1,0 +1,151 @@
+// Dynamic pages, worker eviction, page safety and network silence.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, startServer, waitForHighlights, readHighlights, tabIdFor, pageState, until, stopWorker, artifact, squash, NAMES,
+} from './harness.mjs';
+
+let ext;
+let srv;
+/** Requests seen anywhere in the browser context. */
+const requests = [];
+before(async () => {
+  [ext, srv] = await Promise.all([launch(), startServer()]);
+  ext.context.on('request', (r) => requests.push(r.url()));
+});
+after(async () => {
+  await ext?.close();
+  await srv?.close();
+});
+
+const has = (h, cat, text) => (h[cat] || []).some((s) => squash(s).includes(text));
+
+test('dynamic page: new, changed and removed blocks update within 500 ms; only changed blocks are analysed', async () => {
+  const page = await ext.context.newPage();
+  const url = `${srv.origin}/x/watched.html`;
+  await page.goto(url);
+  await waitForHighlights(page);
+  const tabId = await tabIdFor(ext, url);
+  const st0 = await pageState(ext, tabId);
+
+  // A new paragraph.
+  const added = await page.evaluate(async () => {
+    const p = document.createElement('p');
+    p.id = 'p5';
+    p.textContent = 'The mayor has rejected claims that she knew about the shortfall.';
+    document.getElementById('story').append(p);
+    const t0 = performance.now();
+    for (;;) {
+      const h = CSS.highlights.get('claimlens-denial');
+      if (h && [...h].some((r) => r.toString().includes('The mayor has rejected'))) return performance.now() - t0;
+      if (performance.now() - t0 > 3000) return -1;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  });
+  assert.ok(added >= 0 && added < 500, `new block highlighted after ${added} ms`);
+  const st1 = await pageState(ext, tabId);
+  assert.equal(st1.analysedBlocks - st0.analysedBlocks, 1, 'only the new block was analysed');
+
+  // A changed paragraph: its flagged sentence goes away.
+  const changed = await page.evaluate(async () => {
+    document.getElementById('p2').firstChild.data = 'The deficit doubled since the spring.';
+    const t0 = performance.now();
+    for (;;) {
+      const h = CSS.highlights.get('claimlens-hedged');
+      if (!h || ![...h].some((r) => r.toString().includes('The deficit'))) return performance.now() - t0;
+      if (performance.now() - t0 > 3000) return -1;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  });
+  assert.ok(changed >= 0 && changed < 500, `changed block updated after ${changed} ms`);
+  const st2 = await until(async () => {
+    const s = await pageState(ext, tabId);
+    return s.scans > st1.scans ? s : null;
+  }, { message: 'rescan' });
+  assert.equal(st2.analysedBlocks - st1.analysedBlocks, 1, 'only the changed block was analysed');
+
+  // A removed paragraph: its highlights go, nothing is re-analysed.
+  const removed = await page.evaluate(async () => {
+    document.getElementById('p1').remove();
+    const t0 = performance.now();
+    for (;;) {
+      const h = CSS.highlights.get('claimlens-denial');
+      if (!h || ![...h].some((r) => r.toString().includes('council leader'))) return performance.now() - t0;
+      if (performance.now() - t0 > 3000) return -1;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  });
+  assert.ok(removed >= 0 && removed < 500, `removed block dropped after ${removed} ms`);
+  const st3 = await until(async () => {
+    const s = await pageState(ext, tabId);
+    return s.scans > st2.scans ? s : null;
+  }, { message: 'rescan' });
+  assert.equal(st3.analysedBlocks, st2.analysedBlocks, 'nothing re-analysed on removal');
+  const h = await readHighlights(page);
+  assert.ok(has(h, 'denial', 'The mayor has rejected'));
+  assert.ok(has(h, 'unsourced', 'Critics say the council'));
+  await page.screenshot({ path: artifact('dynamic-after-edits.png') });
+  await page.close();
+});
+
+test('page safety: the page sees no DOM change but the one card host; no network requests', async () => {
+  const page = await ext.context.newPage();
+  await page.goto(`${srv.origin}/x/watched.html`);
+  await waitForHighlights(page);
+  // Open and close a card twice: the host is inserted once and reused.
+  const pt = await page.evaluate(() => {
+    const r = [...CSS.highlights.get('claimlens-denial')][0];
+    const rect = r.getClientRects()[0];
+    return { x: rect.left + 10, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.click(pt.x, pt.y);
+  await page.keyboard.press('Escape');
+  await page.mouse.click(pt.x, pt.y);
+  await page.keyboard.press('Escape');
+  const records = await page.evaluate(() => window.__records);
+  // Records made while the parser was still building the page are the page's own.
+  const afterParse = records.filter((r) => r.phase !== 'loading');
+  assert.deepEqual(afterParse, [
+    { type: 'childList', target: 'HTML', attr: null, added: ['CLAIMLENS-CARD'], removed: [], phase: 'complete' },
+  ]);
+  assert.deepEqual(records.filter((r) => r.type === 'attributes'), [], 'no attribute changes at all');
+
+  // Network: every request in the context went to the test server or stayed
+  // inside the extension; the worker and the page fetched nothing else.
+  const foreign = requests.filter((u) => !u.startsWith(srv.origin) && !u.startsWith(`chrome-extension://${ext.extId}/`) && !u.startsWith('data:') && u !== 'about:blank');
+  assert.deepEqual(foreign, []);
+  const swResources = await (await ext.worker()).evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.deepEqual(swResources.filter((u) => !u.startsWith(`chrome-extension://${location.host}/`)), [], 'the worker fetched only its own files');
+  const pageResources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.deepEqual(pageResources, [], 'the extension made no request from the page');
+  await page.close();
+});
+
+test('worker eviction: settings and custom cues survive a stopped worker', async () => {
+  const opts = await ext.context.newPage();
+  await opts.goto(`chrome-extension://${ext.extId}/options.html`);
+  await opts.getByTestId('opt-cues-hedged').fill('scuttlebutt has it');
+  await opts.getByTestId('opt-cat-attributed').uncheck();
+  await opts.getByTestId('opt-sensitivity').selectOption('eager');
+  await opts.getByTestId('opt-save').click();
+  await until(async () => (await opts.getByTestId('opt-status').textContent()) === 'Saved.', { message: 'saved' });
+
+  // Stop the worker as the browser does when it is idle.
+  await stopWorker(ext, opts);
+
+  // A page opened now wakes a fresh worker, which must re-instantiate the core
+  // and re-apply the stored custom cues.
+  const page = await ext.context.newPage();
+  await page.goto(`${srv.origin}/x/watched.html`);
+  const h = await until(async () => {
+    const x = await readHighlights(page);
+    return has(x, 'hedged', 'Scuttlebutt has it') ? x : null;
+  }, { message: 'custom cue applied after restart' });
+  assert.ok(has(h, 'denial', 'The council leader has denied'));
+  const stored = await (await ext.probe()).evaluate(() => chrome.storage.local.get('settings'));
+  assert.equal(stored.settings.sensitivity, 'eager');
+  assert.deepEqual(stored.settings.customCues.hedged, ['scuttlebutt has it']);
+  await page.close();
+  await opts.close();
+});
