@@ -22,11 +22,11 @@ const CARD_CSS = `
 .finding { border-top: 1px solid rgba(127,127,127,.35); padding: 8px 0 6px; }
 .finding:first-of-type { border-top: 0; padding-top: 0; }
 .cat { display: flex; align-items: center; gap: 8px; font-weight: 650; }
-.swatch { display: inline-block; width: 26px; height: 12px; border-radius: 2px; flex: none; }
+.swatch { display: inline-block; flex: none; padding: 0 4px; border-radius: 2px; font: 600 14px/1.3 Georgia, "Times New Roman", serif; text-underline-offset: 2px; }
 .sw-hedged { background: var(--hedged); }
-.sw-denial { border-bottom: 3px solid var(--denial); height: 9px; }
-.sw-unsourced { border-bottom: 3px dotted var(--unsourced); height: 9px; }
-.sw-attributed { border-bottom: 3px double var(--attributed); height: 9px; }
+.sw-denial { text-decoration: underline solid var(--denial) 2px; }
+.sw-unsourced { text-decoration: underline dotted var(--unsourced) 3px; }
+.sw-attributed { text-decoration: underline wavy var(--attributed) 1px; }
 .conf { font-weight: 400; opacity: .8; margin-left: auto; font-size: 12px; }
 .reason { margin: 4px 0 0; }
 .meta { margin: 3px 0 0; font-size: 13px; opacity: .9; }
@@ -140,7 +140,7 @@ export function createCard(hooks) {
       const sec = el('section', 'finding');
       sec.dataset.category = f.category;
       const head = el('div', 'cat');
-      head.append(el('span', `swatch sw-${f.category}`));
+      head.append(el('span', `swatch sw-${f.category}`, 'Aa'));
       head.append(el('span', 'label', CATEGORY_INFO[f.category].label));
       head.append(el('span', 'conf', `${Math.round(f.confidence * 100)}% confidence`));
       sec.append(head);

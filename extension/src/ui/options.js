@@ -22,7 +22,7 @@ function build() {
   for (const cat of CATEGORIES) {
     $('cats').append(
       h('label', {}, h('input', { type: 'checkbox', id: `cat-${cat}`, dataset: { testid: `opt-cat-${cat}` } }),
-        h('span', { class: `swatch sw-${cat}`, 'aria-hidden': 'true' }), CATEGORY_INFO[cat].label),
+        h('span', { class: `swatch sw-${cat}`, 'aria-hidden': 'true' }, 'Aa'), CATEGORY_INFO[cat].label),
     );
   }
   for (const cat of CUE_CATEGORIES) {

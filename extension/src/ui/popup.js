@@ -28,13 +28,13 @@ function buildCategoryRows() {
           'label',
           { for: `t-${cat}` },
           input,
-          h('span', { class: `swatch sw-${cat}`, 'aria-hidden': 'true' }),
+          h('span', { class: `swatch sw-${cat}`, 'aria-hidden': 'true' }, 'Aa'),
           h('span', {}, h('span', { class: 'name' }, info.label), h('span', { class: 'desc' }, info.description)),
         ),
         h('span', { class: 'count', id: `count-${cat}`, dataset: { testid: `count-${cat}` }, title: 'Passages on this page' }, '–'),
       ),
     );
-    legend.append(h('li', {}, h('span', { class: `swatch sw-${cat}` }), `${info.label}: ${info.style}. ${info.description}`));
+    legend.append(h('li', {}, h('span', { class: `swatch sw-${cat}`, 'aria-hidden': 'true' }, 'Aa'), `${info.label}: ${info.style}. ${info.description}`));
   }
 }
 

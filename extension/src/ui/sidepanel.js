@@ -19,7 +19,7 @@ function buildFilters() {
     const b = h(
       'button',
       { 'aria-pressed': 'true', dataset: { testid: `filter-${cat}`, category: cat } },
-      h('span', { class: `swatch sw-${cat}`, 'aria-hidden': 'true' }),
+      h('span', { class: `swatch sw-${cat}`, 'aria-hidden': 'true' }, 'Aa'),
       h('span', {}, CATEGORY_INFO[cat].label),
       h('span', { class: 'n', dataset: { testid: `filter-count-${cat}` } }, ''),
     );
