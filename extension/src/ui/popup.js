@@ -135,18 +135,14 @@ async function main() {
     });
   }
   $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
-  $('open-panel').addEventListener('click', async () => {
-    try {
-      if (chrome.sidePanel && chrome.sidePanel.open) {
-        const win = await chrome.windows.getCurrent();
-        await chrome.sidePanel.open({ windowId: win.id });
-      } else if (globalThis.browser && browser.sidebarAction) {
-        await browser.sidebarAction.open();
-      }
-      window.close();
-    } catch (err) {
-      setNotice(String(err.message));
-    }
+  // sidePanel.open() must run within the click's user gesture: no await before it.
+  const win = chrome.windows ? await chrome.windows.getCurrent().catch(() => null) : null;
+  $('open-panel').addEventListener('click', () => {
+    let opening;
+    if (chrome.sidePanel && chrome.sidePanel.open && win) opening = chrome.sidePanel.open({ windowId: win.id });
+    else if (globalThis.browser && browser.sidebarAction) opening = browser.sidebarAction.open();
+    else opening = Promise.reject(new Error('This browser has no side panel.'));
+    opening.then(() => window.close(), (err) => setNotice(String(err.message)));
   });
 
   tabId = await targetTabId();
