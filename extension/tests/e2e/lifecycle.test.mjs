@@ -28,6 +28,12 @@ test('dynamic page: new, changed and removed blocks update within 500 ms; only c
   await waitForHighlights(page);
   const tabId = await tabIdFor(ext, url);
   const st0 = await pageState(ext, tabId);
+  // An open popup shows live counts.
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extId}/popup.html?tab=${tabId}`);
+  const denialCount = async () => Number(await popup.getByTestId('count-denial').textContent());
+  const denials0 = await until(async () => { const n = await denialCount(); return n > 0 ? n : null; }, { message: 'popup counts' });
+  await page.bringToFront();
 
   // A new paragraph.
   const added = await page.evaluate(async () => {
@@ -46,6 +52,8 @@ test('dynamic page: new, changed and removed blocks update within 500 ms; only c
   assert.ok(added >= 0 && added < 500, `new block highlighted after ${added} ms`);
   const st1 = await pageState(ext, tabId);
   assert.equal(st1.analysedBlocks - st0.analysedBlocks, 1, 'only the new block was analysed');
+  await until(async () => (await denialCount()) === denials0 + 1, { message: 'popup count follows the page' });
+  await popup.close();
 
   // A changed paragraph: its flagged sentence goes away.
   const changed = await page.evaluate(async () => {
