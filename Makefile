@@ -32,6 +32,16 @@ test: extension
 	npm run --silent test:unit
 	npm run --silent test:e2e
 
+test-rust:
+	$(CARGO) test --quiet
+
+test-unit: wasm
+	node --test tests/wasm/
+	npm run --silent test:unit
+
+test-e2e: extension
+	npm run --silent test:e2e
+
 eval:
 	$(CARGO) run --release --quiet -- eval tests/gold
 

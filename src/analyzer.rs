@@ -184,16 +184,20 @@ impl Analyzer {
             prev_block_colon = btext.trim_end().ends_with(':');
             let mut last_named: Option<String> = None;
             let mut prev_sourced = false;
+            let raw = self.matcher.raw_hits(text, block);
+            let mut cursor = 0;
             for span in self.segmenter.sentences(text, block) {
-                let sentence = Sentence {
-                    text,
-                    span,
-                    words: text::words(text, span),
-                    quotes: &quotes,
-                    quoted_block,
-                    hits: self.matcher.hits(text, span),
-                    entries: &self.matcher.entries,
-                };
+                let from = cursor;
+                while cursor < raw.len() && raw[cursor].span.start < span.end {
+                    cursor += 1;
+                }
+                let in_sentence = &raw[from..cursor];
+                if in_sentence.is_empty() {
+                    // No cue: nothing to flag, and a report being carried goes on.
+                    continue;
+                }
+                let hits = self.matcher.resolve(text, span, in_sentence);
+                let sentence = Sentence::new(text, span, &quotes, quoted_block, hits, &self.matcher.entries);
                 let mut source = attribution::source(&sentence, &self.crowd);
                 if let Some(src) = &mut source {
                     if src.kind == attribution::Kind::Pronoun {

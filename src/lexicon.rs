@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::finding::Category;
 use crate::span::Span;
 use crate::text::is_boundary_char;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// Where an entry came from, for error messages and tests.
 #[derive(Clone, Debug)]
@@ -146,15 +146,16 @@ impl Matcher {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| Error::new(format!("cannot build cue matcher: {e}")))?;
         Ok(Matcher { entries, ac, pattern_entry })
     }
 
-    /// Every word-bounded match of a cue's first part in `text[within]`,
-    /// with gap parts resolved inside `within`, blockers removed. Sorted by
-    /// start.
-    pub(crate) fn hits(&self, text: &str, within: Span) -> Vec<Hit> {
+    /// Every word-bounded match of a cue's first part in `text[within]`
+    /// (absolute spans), sorted by start. Gaps and blockers are resolved
+    /// per sentence by [`Matcher::resolve`].
+    pub(crate) fn raw_hits(&self, text: &str, within: Span) -> Vec<Hit> {
         let hay = &text[within];
         let mut raw: Vec<Hit> = Vec::new();
         for m in self.ac.find_overlapping_iter(hay) {
@@ -163,34 +164,59 @@ impl Matcher {
                 continue;
             }
             let entry = self.pattern_entry[m.pattern().as_usize()];
-            let mut span = Span::new(within.start + s, within.start + e);
-            if self.entries[entry].parts.len() > 1 {
-                match self.gap_end(text, within, span.end, &self.entries[entry].parts[1..]) {
-                    Some(end) => span.end = end,
+            raw.push(Hit { entry, span: Span::new(within.start + s, within.start + e) });
+        }
+        raw.sort_by_key(|h| h.span.start);
+        raw
+    }
+
+    /// The hits of one sentence: gapped cues completed inside it, blocked
+    /// cues removed. Sorted by start, longest first.
+    pub(crate) fn resolve(&self, text: &str, sentence: Span, raw: &[Hit]) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::with_capacity(raw.len());
+        for &h in raw {
+            let mut h = h;
+            let parts = &self.entries[h.entry].parts;
+            if parts.len() > 1 {
+                match self.gap_end(text, sentence, h.span.end, &parts[1..]) {
+                    Some(end) => h.span.end = end,
                     None => continue,
                 }
             }
-            raw.push(Hit { entry, span });
+            if h.span.end <= sentence.end {
+                hits.push(h);
+            }
         }
-        let blockers: Vec<Hit> = raw.iter().copied().filter(|h| self.entries[h.entry].blocker).collect();
-        raw.retain(|h| {
-            let e = &self.entries[h.entry];
-            !e.blocker
-                && !blockers.iter().any(|b| {
-                    self.entries[b.entry].category == e.category && b.span.contains(h.span)
-                })
-        });
-        raw.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.entry));
-        raw
+        if hits.iter().any(|h| self.entries[h.entry].blocker) {
+            let blockers: Vec<Hit> = hits.iter().copied().filter(|h| self.entries[h.entry].blocker).collect();
+            hits.retain(|h| {
+                let e = &self.entries[h.entry];
+                !e.blocker
+                    && !blockers.iter().any(|b| self.entries[b.entry].category == e.category && b.span.contains(h.span))
+            });
+        }
+        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.entry));
+        hits
+    }
+
+    /// Every hit in `text[within]`, resolved as one sentence.
+    #[cfg(test)]
+    pub(crate) fn hits(&self, text: &str, within: Span) -> Vec<Hit> {
+        let raw = self.raw_hits(text, within);
+        self.resolve(text, within, &raw)
     }
 
     /// Finds the remaining parts of a gapped cue in order, each within eight
     /// words of the previous one; returns where the last part ends.
     fn gap_end(&self, text: &str, within: Span, mut from: usize, parts: &[String]) -> Option<usize> {
         for part in parts {
-            let rest = &text[from..within.end];
             let mut found = None;
-            for w in crate::text::words(text, Span::new(from, within.end)).into_iter().take(9) {
+            // Nine words at most: a window of generous length is enough to look in.
+            let mut end = (from + 160).min(within.end);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            for w in crate::text::words(text, Span::new(from, end)).into_iter().take(9) {
                 let cand = &text[w.span.start..within.end];
                 if cand.len() >= part.len()
                     && cand.is_char_boundary(part.len())
@@ -201,7 +227,6 @@ impl Matcher {
                     break;
                 }
             }
-            let _ = rest;
             from = found?;
         }
         Some(from)

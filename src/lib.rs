@@ -34,6 +34,8 @@ mod text;
 pub mod eval;
 pub mod gold;
 pub mod html;
+#[doc(hidden)]
+pub mod json;
 pub mod utf16;
 
 #[cfg(target_arch = "wasm32")]

@@ -450,7 +450,7 @@ fn json_file(path: &Path, text: &str, findings: &[Finding]) -> String {
                     "{{\"start\":{},\"end\":{},\"utf16_start\":{cs},\"utf16_end\":{ce},\"text\":{}}}",
                     c.span.start,
                     c.span.end,
-                    json_str(&c.text)
+                    claimlens::json::string(&c.text)
                 )
             })
             .collect();
@@ -459,35 +459,16 @@ fn json_file(path: &Path, text: &str, findings: &[Finding]) -> String {
             f.category,
             f.span.start,
             f.span.end,
-            json_str(&f.text),
+            claimlens::json::string(&f.text),
             cues.join(","),
-            json_str(&f.reason),
+            claimlens::json::string(&f.reason),
             f.confidence,
-            f.source.as_deref().map_or("null".to_string(), json_str)
+            f.source.as_deref().map_or("null".to_string(), claimlens::json::string)
         ));
     }
-    format!("  {{\"file\":{},\"findings\":[\n{}\n  ]}}", json_str(&path.display().to_string()), items.join(",\n"))
+    format!("  {{\"file\":{},\"findings\":[\n{}\n  ]}}", claimlens::json::string(&path.display().to_string()), items.join(",\n"))
 }
 
-fn json_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// Every `.gold` file named, or found (sorted) under a named folder.
 fn gold_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {

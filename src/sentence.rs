@@ -9,6 +9,10 @@ pub(crate) struct Sentence<'a> {
     pub text: &'a str,
     pub span: Span,
     pub words: Vec<Word>,
+    /// Every word lower-cased (ASCII), ’ as ', concatenated; `lower_ends[i]`
+    /// is where word `i` ends in it.
+    lower: String,
+    lower_ends: Vec<usize>,
     pub quotes: &'a [Span],
     /// The whole block is a quotation (a blockquote introduced by "X said:").
     pub quoted_block: bool,
@@ -17,6 +21,32 @@ pub(crate) struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
+    pub fn new(
+        text: &'a str,
+        span: Span,
+        quotes: &'a [Span],
+        quoted_block: bool,
+        hits: Vec<Hit>,
+        entries: &'a [Entry],
+    ) -> Sentence<'a> {
+        let words = crate::text::words(text, span);
+        let mut lower = String::with_capacity(span.len());
+        let mut lower_ends = Vec::with_capacity(words.len());
+        for w in &words {
+            for c in text[w.span].chars() {
+                lower.push(if c == '’' { '\'' } else { c.to_ascii_lowercase() });
+            }
+            lower_ends.push(lower.len());
+        }
+        Sentence { text, span, words, lower, lower_ends, quotes, quoted_block, hits, entries }
+    }
+
+    /// Word `i`, lower-cased (ASCII) with ’ as '.
+    pub fn lower(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
+        &self.lower[start..self.lower_ends[i]]
+    }
+
     /// The text of word `i`.
     pub fn word(&self, i: usize) -> &'a str {
         &self.text[self.words[i].span]
@@ -24,12 +54,15 @@ impl<'a> Sentence<'a> {
 
     /// True when word `i` equals `w`, ignoring ASCII case and apostrophe style.
     pub fn word_is(&self, i: usize, w: &str) -> bool {
-        i < self.words.len() && eq_word(self.word(i), w)
+        i < self.words.len() && self.lower(i) == w
     }
 
     /// True when word `i` is one of `set`.
     pub fn word_in(&self, i: usize, set: &[&str]) -> bool {
-        i < self.words.len() && set.iter().any(|w| eq_word(self.word(i), w))
+        i < self.words.len() && {
+            let w = self.lower(i);
+            set.contains(&w)
+        }
     }
 
     /// Index of the first word starting at or after byte `pos`.
@@ -50,7 +83,7 @@ impl<'a> Sentence<'a> {
             return true;
         }
         let gap = &self.text[self.words[a].span.end..self.words[a + 1].span.start];
-        gap.chars().any(|c| ",;:—–()“”\"‘".contains(c))
+        gap.chars().any(|c| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '“' | '”' | '"' | '‘'))
     }
 
     /// True when `span` lies in quotation marks (or the block is a quotation).
@@ -70,22 +103,6 @@ impl<'a> Sentence<'a> {
             .iter()
             .map(|h| (&self.entries[h.entry], h.span))
             .filter(move |(e, _)| e.category == category)
-    }
-}
-
-/// Compares a word with a lower-case ASCII word, treating ’ as '.
-pub(crate) fn eq_word(word: &str, lower: &str) -> bool {
-    if !word.contains('’') {
-        return word.eq_ignore_ascii_case(lower);
-    }
-    let mut a = word.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() });
-    let mut b = lower.chars();
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x == y => {}
-            _ => return false,
-        }
     }
 }
 

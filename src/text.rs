@@ -60,7 +60,11 @@ pub(crate) fn quote_regions(text: &str, block: Span) -> Vec<Span> {
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
         let after = i + c.len_utf8();
-        let prev_is_open = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:“‘\"".contains(p));
+        if !matches!(c, '“' | '«' | '„' | '”' | '»' | '"' | '‘' | '\'' | '’') {
+            prev = Some(c);
+            continue;
+        }
+        let prev_is_open = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '“' | '‘' | '"'));
         match c {
             '“' | '«' | '„' => {
                 if open_double.is_none() {

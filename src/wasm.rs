@@ -1,8 +1,9 @@
 //! The only JavaScript boundary: blocks in, plain objects out, offsets in
 //! UTF-16 code units relative to each block, converted once per block.
 
-use crate::{Analyzer, Category, CustomCues, Finding, Sensitivity};
-use serde::{Deserialize, Serialize};
+use crate::{json, Analyzer, CustomCues, Finding, Sensitivity};
+use serde::Deserialize;
+use std::fmt::Write as _;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -37,26 +38,6 @@ struct CustomCueLists {
     unsourced: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct JsCue {
-    start: usize,
-    end: usize,
-    text: String,
-}
-
-#[derive(Serialize)]
-struct JsFinding {
-    block: usize,
-    start: usize,
-    end: usize,
-    text: String,
-    category: Category,
-    cues: Vec<JsCue>,
-    reason: String,
-    confidence: f32,
-    source: Option<String>,
-}
-
 /// The crate version.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -85,7 +66,9 @@ pub fn configure(config: JsValue) -> Result<(), JsError> {
 
 /// Analyses a page's text blocks (`string[]`); `options.sensitivity` is
 /// `strict`, `balanced` (default) or `eager`. Returns findings with UTF-16
-/// offsets into their block.
+/// offsets into their block:
+/// `{block, start, end, text, category, cues: [{start, end, text}], reason,
+/// confidence, source}`.
 #[wasm_bindgen]
 pub fn analyze(blocks: Vec<String>, options: JsValue) -> Result<JsValue, JsError> {
     let options: Options = if options.is_undefined() || options.is_null() {
@@ -99,14 +82,15 @@ pub fn analyze(blocks: Vec<String>, options: JsValue) -> Result<JsValue, JsError
             .ok_or_else(|| JsError::new(&format!("unknown sensitivity {name:?} (expected strict, balanced or eager)")))?,
     };
     let findings = with_analyzer(|a| a.analyze_blocks(&blocks, sensitivity));
-    let out = to_js(&blocks, findings);
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    out.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+    let json = to_json(&blocks, &findings);
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal error: findings are not valid JSON"))
 }
 
-/// Converts block-relative byte spans to UTF-16, one pass per block.
-fn to_js(blocks: &[String], findings: Vec<(usize, Finding)>) -> Vec<JsFinding> {
-    let mut out = Vec::with_capacity(findings.len());
+/// Writes the findings as one JSON array, converting block-relative byte
+/// spans to UTF-16 in one pass per block.
+fn to_json(blocks: &[String], findings: &[(usize, Finding)]) -> String {
+    let mut out = String::with_capacity(64 + findings.len() * 256);
+    out.push('[');
     let mut i = 0;
     while i < findings.len() {
         let block = findings[i].0;
@@ -125,25 +109,33 @@ fn to_js(blocks: &[String], findings: Vec<(usize, Finding)>) -> Vec<JsFinding> {
         crate::utf16::convert(&blocks[block], &mut offsets);
         let mut it = offsets.into_iter();
         for (_, f) in group {
+            if out.len() > 1 {
+                out.push(',');
+            }
             let (start, end) = (it.next().unwrap_or(0), it.next().unwrap_or(0));
-            let cues = f
-                .cues
-                .iter()
-                .map(|c| JsCue { start: it.next().unwrap_or(0), end: it.next().unwrap_or(0), text: c.text.clone() })
-                .collect();
-            out.push(JsFinding {
-                block,
-                start,
-                end,
-                text: f.text.clone(),
-                category: f.category,
-                cues,
-                reason: f.reason.clone(),
-                confidence: f.confidence,
-                source: f.source.clone(),
-            });
+            let _ = write!(out, "{{\"block\":{block},\"start\":{start},\"end\":{end},\"text\":");
+            json::push_str(&mut out, &f.text);
+            let _ = write!(out, ",\"category\":\"{}\",\"cues\":[", f.category.name());
+            for (k, c) in f.cues.iter().enumerate() {
+                let (cs, ce) = (it.next().unwrap_or(0), it.next().unwrap_or(0));
+                if k > 0 {
+                    out.push(',');
+                }
+                let _ = write!(out, "{{\"start\":{cs},\"end\":{ce},\"text\":");
+                json::push_str(&mut out, &c.text);
+                out.push('}');
+            }
+            out.push_str("],\"reason\":");
+            json::push_str(&mut out, &f.reason);
+            let _ = write!(out, ",\"confidence\":{},\"source\":", f.confidence);
+            match &f.source {
+                Some(s) => json::push_str(&mut out, s),
+                None => out.push_str("null"),
+            }
+            out.push('}');
         }
         i = j;
     }
+    out.push(']');
     out
 }

@@ -112,7 +112,7 @@ fn frame(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
 
 fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
     let vi = s.word_index(cue.start)?;
-    let verb_word = s.word(vi).to_ascii_lowercase();
+    let verb_word = s.lower(vi).to_string();
     // Walk back over auxiliaries and adverbs to the subject's last word.
     let mut j = vi;
     while j > 0 && !s.break_after(j - 1) && (s.word_in(j - 1, SKIP_BEFORE_VERB) || s.word(j - 1).ends_with("ly")) {
@@ -178,7 +178,7 @@ fn has_capital(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>)
     (first..=last).any(|i| {
         let w = s.word(i);
         capitalised(w)
-            && !crowd.contains(&w.to_lowercase())
+            && !crowd.contains(s.lower(i))
             && !(i == 0 && s.word_in(i, SENTENCE_INITIAL))
             // "Local firms", "Unconfirmed reports": a sentence-initial capital on a common word
             && !(i == 0 && i < last && !capitalised(s.word(i + 1)))
@@ -218,7 +218,7 @@ fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) ->
     // A bare plural with no name or determiner: "Parents say", "local firms say".
     let bare_plural = !s.word_in(first, DEFINITE) && {
         let head = s.word(last);
-        !DOCUMENTS.contains(&head.to_lowercase().as_str()) && head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !capitalised(head) || (first == last && first == 0 && head.ends_with('s') && !head.ends_with("ss"))
+        !DOCUMENTS.contains(&s.lower(last)) && head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !capitalised(head) || (first == last && first == 0 && head.ends_with('s') && !head.ends_with("ss"))
     };
     if bare_plural {
         return true;
@@ -227,5 +227,5 @@ fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) ->
     // singular ("a source", "one official"), not "a spokesman" or "a study".
     let quantified = s.word_in(first, &["some", "many", "several", "unnamed", "anonymous", "most", "few", "others", "various", "numerous", "no", "nobody", "everyone", "everybody", "anyone"]);
     quantified
-        || (first..=last).any(|i| crowd.contains(&s.word(i).to_lowercase()))
+        || (first..=last).any(|i| crowd.contains(s.lower(i)))
 }

@@ -142,12 +142,12 @@ fn evidential(s: &Sentence, wi: usize) -> bool {
         return false; // "… what Mrs Hale suggests, the route …"
     }
     if next < s.words.len() {
-        let n = s.word(next).to_ascii_lowercase();
+        let n = s.lower(next);
         if n.ends_with("ing") || n == "to" {
             return false; // "suggested meeting", "suggested to me"
         }
     }
-    let word = s.word(wi).to_ascii_lowercase();
+    let word = s.lower(wi);
     // "…, suggesting a closer race": a participle reading the facts before it.
     if word.ends_with("ing") {
         return true;
