@@ -30,7 +30,7 @@ test: extension
 	$(CARGO) test --quiet
 	node --test tests/wasm/
 	npm run --silent test:unit
-	npm run --silent test:e2e
+	npm run --silent test:e2e && node --test extension/tests/firefox/
 
 test-rust:
 	$(CARGO) test --quiet
