@@ -9,7 +9,7 @@ WASM_RAW := target/$(WASM_TARGET)/wasm/claimlens.wasm
 PKG := build/pkg
 SHARED ?= ../shared/corpus
 
-.PHONY: setup wasm extension demo test test-rust test-unit test-e2e eval eval-shared bench clean size
+.PHONY: setup wasm extension demo test test-rust test-unit test-e2e eval eval-shared bench clean size train
 
 setup:
 	@scripts/setup.sh
@@ -49,6 +49,12 @@ eval-shared:
 	@test -d $(SHARED) || { echo "no $(SHARED): these gold files are not part of a clone"; exit 2; }
 	$(CARGO) run --release --quiet -- eval $(SHARED)/seed-article.gold
 	$(CARGO) run --release --quiet -- eval $(SHARED)/wikiweasel-train.gold
+
+# Retrains the weasel-wording scorer (src/model/weasel.bin) from the shared
+# WikiWeasel train split and the project's gold set; prints held-out scores.
+train:
+	@test -d $(SHARED) || { echo "no $(SHARED): training reads the shared corpus"; exit 2; }
+	$(CARGO) run --release --quiet -- train --out src/model/weasel.bin $(SHARED)/wikiweasel-train.gold tests/gold
 
 size: wasm
 	@printf 'wasm raw %s B, gzip %s B\n' "$$(wc -c < $(PKG)/claimlens_bg.wasm)" "$$(gzip -9 -c $(PKG)/claimlens_bg.wasm | wc -c)"

@@ -3,6 +3,7 @@
 use crate::error::Error;
 use crate::finding::{Category, Cue, Finding};
 use crate::lexicon::{self, Entry, Matcher};
+use crate::model::{self, Model};
 use crate::rules::{self, attribution, Signal};
 use crate::segment::{self, Segmenter};
 use crate::sentence::Sentence;
@@ -76,6 +77,7 @@ pub struct Analyzer {
     segmenter: Segmenter,
     matcher: Matcher,
     crowd: HashSet<String>,
+    model: Option<Model>,
 }
 
 impl Default for Analyzer {
@@ -120,7 +122,32 @@ impl Analyzer {
             .flat_map(|e| e.parts[0].split(' ').map(str::to_string).collect::<Vec<_>>())
             .filter(|w| !["a", "an", "one", "close", "to", "those", "senior"].contains(&w.as_str()))
             .collect();
-        Ok(Analyzer { segmenter: Segmenter::new(ABBREVIATIONS), matcher: Matcher::new(entries)?, crowd })
+        Ok(Analyzer { segmenter: Segmenter::new(ABBREVIATIONS), matcher: Matcher::new(entries)?, crowd, model: Some(Model::builtin()) })
+    }
+
+    /// The analyzer with the rules only, without the learned weasel scorer
+    /// (what `claimlens train` compares the scorer against).
+    pub fn without_model() -> Analyzer {
+        Analyzer { model: None, ..Analyzer::new() }
+    }
+
+    /// The learned scorer's signal for a sentence the rules left unflagged:
+    /// an `unsourced` finding when the score is high.
+    fn model_signal(&self, text: &str, span: Span) -> Option<Signal> {
+        let model = self.model.as_ref()?;
+        let tokens = model::tokens(&text[span]);
+        let p = model.score_tokens(&tokens);
+        if p < model::ADD_THRESHOLD {
+            return None;
+        }
+        let top = model.top_tokens(&tokens, 2);
+        let cues: Vec<Span> = top.iter().filter_map(|t| find_word(text, span, t)).collect();
+        let words = top.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", ");
+        Some(Signal {
+            confidence: 0.3 + (p - model::ADD_THRESHOLD) / (1.0 - model::ADD_THRESHOLD) * 0.19,
+            cues,
+            reason: format!("weasel wording ({words}): a claim with no clear source, as the learned scorer reads it"),
+        })
     }
 
     /// Analyses a text whose blocks are separated by blank lines, at the
@@ -193,7 +220,12 @@ impl Analyzer {
                 }
                 let in_sentence = &raw[from..cursor];
                 if in_sentence.is_empty() {
-                    // No cue: nothing to flag, and a report being carried goes on.
+                    // No cue: only the learned scorer may flag it, and a report
+                    // being carried goes on.
+                    let plain = !prev_sourced && !quoted_block && !crate::text::inside(&quotes, span) && !text[span].trim_end().ends_with('?');
+                    if let Some(sig) = plain.then(|| self.model_signal(text, span)).flatten() {
+                        push_finding(&mut out, text, span, Category::Unsourced, sig, None, threshold);
+                    }
                     continue;
                 }
                 let hits = self.matcher.resolve(text, span, in_sentence);
@@ -212,10 +244,15 @@ impl Analyzer {
                 let named = source.as_ref().is_some_and(|s| s.kind != attribution::Kind::Vague);
                 let carried = !named && (prev_sourced || quoted_block);
                 let source_name = if named { source.as_ref().map(|s| s.name.clone()) } else { None };
+                let hedged = rules::hedge::check(&sentence);
+                let mut unsourced = rules::unsourced::check(&sentence, source.as_ref(), carried);
+                if hedged.is_none() && unsourced.is_none() && !named && !carried && !quoted_block && !crate::text::inside(&quotes, span) {
+                    unsourced = self.model_signal(text, span);
+                }
                 let signals = [
-                    (Category::Hedged, rules::hedge::check(&sentence)),
+                    (Category::Hedged, hedged),
                     (Category::Denial, rules::denial::check(&sentence, source.as_ref())),
-                    (Category::Unsourced, rules::unsourced::check(&sentence, source.as_ref(), carried)),
+                    (Category::Unsourced, unsourced),
                     (
                         Category::Attributed,
                         source.as_ref().filter(|_| named).map(|s| Signal {
@@ -227,28 +264,14 @@ impl Analyzer {
                 ];
                 let question = sentence.is_question();
                 for (category, signal) in signals {
-                    let Some(sig) = signal else { continue };
+                    let Some(mut sig) = signal else { continue };
                     if question && category != Category::Attributed {
                         continue; // questions assert nothing
                     }
-                    if sig.confidence < threshold {
-                        continue;
+                    if let (Some(name), Category::Denial) = (&source_name, category) {
+                        sig.reason = format!("{} (source: {name})", sig.reason);
                     }
-                    let mut cues: Vec<Cue> = sig.cues.iter().map(|&c| Cue { span: c, text: text[c].to_string() }).collect();
-                    cues.sort_by_key(|c| c.span);
-                    let reason = match (&source_name, category) {
-                        (Some(name), Category::Denial) => format!("{} (source: {name})", sig.reason),
-                        _ => sig.reason,
-                    };
-                    out.push(Finding {
-                        category,
-                        span,
-                        text: text[span].to_string(),
-                        cues,
-                        reason,
-                        confidence: (sig.confidence * 100.0).round() / 100.0,
-                        source: source_name.clone(),
-                    });
+                    push_finding(&mut out, text, span, category, sig, source_name.clone(), threshold);
                 }
                 prev_sourced = named || (prev_sourced && !sentence_breaks_report(&sentence));
             }
@@ -256,6 +279,32 @@ impl Analyzer {
         out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.category.cmp(&b.category)));
         out
     }
+}
+
+fn push_finding(out: &mut Vec<Finding>, text: &str, span: Span, category: Category, sig: Signal, source: Option<String>, threshold: f32) {
+    if sig.confidence < threshold {
+        return;
+    }
+    let mut cues: Vec<Cue> = sig.cues.iter().map(|&c| Cue { span: c, text: text[c].to_string() }).collect();
+    cues.sort_by_key(|c| c.span);
+    out.push(Finding {
+        category,
+        span,
+        text: text[span].to_string(),
+        cues,
+        reason: sig.reason,
+        confidence: (sig.confidence * 100.0).round() / 100.0,
+        source,
+    });
+}
+
+/// The first whole-word, ASCII-case-insensitive occurrence of a lower-case
+/// token in `text[span]` (’ matching ').
+fn find_word(text: &str, span: Span, token: &str) -> Option<Span> {
+    crate::text::words(text, span)
+        .into_iter()
+        .find(|w| text[w.span].chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }).eq(token.chars()))
+        .map(|w| w.span)
 }
 
 fn trim(text: &str, span: Span) -> Span {

@@ -37,7 +37,8 @@ impl Counts {
     pub fn support(&self) -> usize {
         self.tp + self.fn_
     }
-    fn add(&mut self, gold: bool, predicted: bool) {
+    /// Counts one sentence.
+    pub fn add(&mut self, gold: bool, predicted: bool) {
         match (gold, predicted) {
             (true, true) => self.tp += 1,
             (false, true) => self.fp += 1,

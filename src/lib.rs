@@ -36,6 +36,7 @@ pub mod gold;
 pub mod html;
 #[doc(hidden)]
 pub mod json;
+pub mod model;
 pub mod utf16;
 
 #[cfg(target_arch = "wasm32")]

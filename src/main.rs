@@ -26,6 +26,10 @@ usage:
       PATH is a .gold file or a folder of them; prints precision, recall and F1
       per category, the union score for files labelled `uncertain`, and last
       `macro-F1 <value>`.
+  claimlens train [--out FILE] [--folds K] PATH...
+      trains the weasel-wording scorer on gold files (label: hedged, unsourced or
+      uncertain), prints K-fold held-out scores against the rules alone, and
+      writes the weights (default src/model/weasel.bin).
   claimlens help
 ";
 
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
             Err(e) => Err(e),
         },
         Some("eval") => run_eval(&args[1..]),
+        Some("train") => train(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(())
@@ -576,4 +581,69 @@ fn write_per_sentence(out: &Path, files: &[PathBuf], docs: &[GoldDocument], scor
         let _ = writeln!(tsv, "{}\t{}\t{}\t{}\t{}", files[r.document].display(), r.index, show(gold), show(pred), doc.text[s.span.start..s.span.end].replace(['\t', '\n'], " "));
     }
     std::fs::write(out, tsv).map_err(|e| format!("{}: {}", out.display(), io_reason(&e)))
+}
+
+/// `claimlens train`: fits the weasel-wording scorer, reports held-out scores.
+fn train(args: &[String]) -> Result<(), String> {
+    use claimlens::eval::Counts;
+    use claimlens::model::{self, Model};
+    let mut out = PathBuf::from("src/model/weasel.bin");
+    let mut folds = 5usize;
+    let mut paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => out = it.next().ok_or("--out needs a file path")?.into(),
+            "--folds" => {
+                let v = it.next().ok_or("--folds needs a number")?;
+                folds = v.parse().ok().filter(|&k: &usize| k >= 2).ok_or_else(|| format!("--folds takes a whole number ≥ 2, not {v:?}"))?;
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s:?}\n\n{USAGE}")),
+            p => paths.push(PathBuf::from(p)),
+        }
+    }
+    if paths.is_empty() {
+        return Err(format!("no input given\n\n{USAGE}"));
+    }
+    let files = gold_files(&paths)?;
+    let analyzer = Analyzer::without_model();
+    // (tokens, gold label, rules' prediction)
+    let mut examples: Vec<(Vec<String>, bool, bool)> = Vec::new();
+    for f in &files {
+        let raw = read_text(f)?;
+        let doc = gold::parse(&f.display().to_string(), &raw).map_err(|e| e.to_string())?;
+        let findings = analyzer.analyze(&doc.text);
+        for s in &doc.sentences {
+            let gold = s.labels.iter().any(|l| matches!(l, Label::Uncertain | Label::Category(Category::Hedged) | Label::Category(Category::Unsourced)));
+            let rules = findings.iter().any(|f| matches!(f.category, Category::Hedged | Category::Unsourced) && f.span.overlaps(s.span));
+            examples.push((model::tokens(&doc.text[s.span.start..s.span.end]), gold, rules));
+        }
+    }
+    const BUCKETS: usize = 1 << 16;
+    const EPOCHS: usize = 8;
+    const THRESHOLD: f32 = claimlens::model::ADD_THRESHOLD;
+    let (mut rules_only, mut model_only, mut combined) = (Counts::default(), Counts::default(), Counts::default());
+
+    for k in 0..folds {
+        let train: Vec<(Vec<String>, bool)> = examples.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, e)| (e.0.clone(), e.1)).collect();
+        let m = Model::train(&train, BUCKETS, EPOCHS, 42);
+        for (_, e) in examples.iter().enumerate().filter(|(i, _)| i % folds == k) {
+            let p = m.score_tokens(&e.0);
+            rules_only.add(e.1, e.2);
+            model_only.add(e.1, p >= 0.5);
+            combined.add(e.1, e.2 || p >= THRESHOLD);
+
+        }
+    }
+    println!("{} file(s), {} sentences, {} labelled hedged/unsourced/uncertain", files.len(), examples.len(), examples.iter().filter(|e| e.1).count());
+    println!("\n{folds}-fold held-out scores, hedged ∪ unsourced:");
+    println!("{:<26} {:>9} {:>7} {:>7}", "", "precision", "recall", "F1");
+    for (name, c) in [("rules alone", rules_only), ("model alone (p ≥ 0.5)", model_only), (&*format!("rules + model (p ≥ {THRESHOLD})"), combined)] {
+        println!("{:<26} {:>9.3} {:>7.3} {:>7.3}", name, c.precision(), c.recall(), c.f1());
+    }
+    let all: Vec<(Vec<String>, bool)> = examples.into_iter().map(|e| (e.0, e.1)).collect();
+    let m = Model::train(&all, BUCKETS, EPOCHS, 42);
+    std::fs::write(&out, m.to_bytes()).map_err(|e| format!("{}: {}", out.display(), io_reason(&e)))?;
+    println!("\nwrote {} ({} buckets)", out.display(), BUCKETS);
+    Ok(())
 }
