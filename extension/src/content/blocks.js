@@ -15,9 +15,17 @@
  * @property {any} [element]         the block-level element (for scrolling)
  */
 
-/** Same-length whitespace normalisation applied to text sent to the core. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Same-length normalisation applied to text sent to the core: whitespace
+ * becomes spaces, and a lone UTF-16 surrogate becomes U+FFFD (as it does on
+ * its way into the core), so findings over such text still match the page.
+ */
 export function normalizeText(s) {
-  return s.replace(/[\t\n\r\f\v]/g, ' ');
+  const t = s.replace(/[\t\n\r\f\v]/g, ' ');
+  if (typeof t.isWellFormed === 'function') return t.isWellFormed() ? t : t.toWellFormed();
+  return t.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /**

@@ -156,64 +156,94 @@ export function extractBlocks(roots, { wholePage = false } = {}) {
     run = [];
   };
 
-  /** @param {Node} node @param {Element} blockEl */
-  const visit = (node, blockEl) => {
-    if (node.nodeType === 3) {
-      const t = /** @type {Text} */ (node);
-      if (t.data.length) {
-        if (runElement !== blockEl) flush();
-        runElement = blockEl;
-        run.push(t);
+  // An explicit stack rather than recursion: pages nest elements deeper than
+  // the JavaScript call stack allows. A null node marks "flush here", after
+  // a block element's children.
+  /** @type {Array<Node|null>} */
+  const nodes = [];
+  /** @type {Array<Element|null>} */
+  const owners = [];
+  const push = (node, blockEl) => {
+    nodes.push(node);
+    owners.push(blockEl);
+  };
+  const pushChildren = (kids, blockEl) => {
+    for (let i = kids.length - 1; i >= 0; i--) push(kids[i], blockEl);
+  };
+
+  /** Walks the tree under `start` in document order. @param {Node} start @param {Element} startBlock */
+  const walk = (start, startBlock) => {
+    push(start, startBlock);
+    while (nodes.length) {
+      const node = nodes.pop();
+      const blockEl = owners.pop();
+      if (node === null) {
+        flush();
+        continue;
       }
-      return;
+      if (node.nodeType === 3) {
+        const t = /** @type {Text} */ (node);
+        if (t.data.length) {
+          if (runElement !== blockEl) flush();
+          runElement = blockEl;
+          run.push(t);
+        }
+        continue;
+      }
+      if (node.nodeType !== 1) continue;
+      const el = /** @type {Element} */ (node);
+      const tag = el.tagName.toUpperCase();
+      if (SKIP_TAGS.has(tag) || tag === HOST_TAG) {
+        if (tag === 'IFRAME' || tag === 'FRAME') {
+          const doc = frameDocument(/** @type {HTMLIFrameElement} */ (el));
+          if (doc) {
+            documents.push(doc);
+            flush();
+            push(null, null);
+            push(doc.body, doc.body);
+          }
+        }
+        continue;
+      }
+      if (isBoilerplate(el, wholePage) && !roots.includes(el)) continue;
+      if (isHidden(el)) continue;
+      if (tag === 'BR' || tag === 'HR') {
+        flush();
+        continue;
+      }
+      const isBlock = isBlockElement(el);
+      if (isBlock) {
+        flush();
+        push(null, null);
+      }
+      const inner = isBlock ? el : blockEl;
+      if (tag === 'SLOT') {
+        const assigned = /** @type {HTMLSlotElement} */ (el).assignedNodes({ flatten: true });
+        pushChildren(assigned.length ? assigned : el.childNodes, inner);
+      } else if (el.shadowRoot) {
+        shadowRoots.push(el.shadowRoot);
+        pushChildren(el.shadowRoot.childNodes, inner);
+      } else {
+        pushChildren(el.childNodes, inner);
+      }
     }
-    if (node.nodeType !== 1) return;
-    const el = /** @type {Element} */ (node);
-    const tag = el.tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag) || tag === HOST_TAG) {
-      if (tag === 'IFRAME' || tag === 'FRAME') visitFrame(/** @type {HTMLIFrameElement} */ (el));
-      return;
-    }
-    if (isBoilerplate(el, wholePage) && !roots.includes(el)) return;
-    if (isHidden(el)) return;
-    if (tag === 'BR' || tag === 'HR') {
-      flush();
-      return;
-    }
-    const isBlock = isBlockElement(el);
-    if (isBlock) flush();
-    const inner = isBlock ? el : blockEl;
-    if (tag === 'SLOT') {
-      const assigned = /** @type {HTMLSlotElement} */ (el).assignedNodes({ flatten: true });
-      const kids = assigned.length ? assigned : [...el.childNodes];
-      for (const k of kids) visit(k, inner);
-    } else if (el.shadowRoot) {
-      shadowRoots.push(el.shadowRoot);
-      for (const k of el.shadowRoot.childNodes) visit(k, inner);
-    } else {
-      for (let k = el.firstChild; k; k = k.nextSibling) visit(k, inner);
-    }
-    if (isBlock) flush();
   };
 
   /** Same-origin frames are part of the article (e.g. an embedded explainer). */
-  const visitFrame = (frame) => {
+  const frameDocument = (frame) => {
     let doc = null;
     try {
       doc = frame.contentDocument;
     } catch {
       doc = null;
     }
-    if (!doc || !doc.body || isHidden(frame)) return;
-    documents.push(doc);
-    flush();
-    visit(doc.body, doc.body);
-    flush();
+    if (!doc || !doc.body || isHidden(frame)) return null;
+    return doc;
   };
 
   for (const root of roots) {
     flush();
-    visit(root, root);
+    walk(root, root);
     flush();
   }
   return { blocks, shadowRoots, documents };

@@ -68,6 +68,8 @@ export class Painter {
     this.scheme = 'light';
     /** @type {Set<Document>} documents whose registry we wrote to */
     this.docs = new Set();
+    /** @type {Map<Document, Map<string, Highlight>>} what each registry should hold */
+    this.live = new Map();
   }
 
   /** @param {'light'|'dark'} scheme */
@@ -120,15 +122,44 @@ export class Painter {
         if (name === 'flash') continue;
         const ranges = bucket[name] || [];
         const key = HIGHLIGHT_NAMES[name];
+        if (!this.live.has(doc)) this.live.set(doc, new Map());
+        const live = this.live.get(doc);
         if (!ranges.length) {
           win.CSS.highlights.delete(key);
+          live.delete(key);
           continue;
         }
         const h = new win.Highlight(...ranges);
         h.priority = PRIORITY[name];
         win.CSS.highlights.set(key, h);
+        live.set(key, h);
       }
     }
+  }
+
+  /**
+   * Puts back highlights the page removed or replaced in the shared registry
+   * (a page may call CSS.highlights.clear()). A few map look-ups; returns how
+   * many were restored.
+   */
+  restore() {
+    let n = 0;
+    for (const [doc, live] of this.live) {
+      const win = doc.defaultView;
+      if (!win) {
+        this.live.delete(doc);
+        this.docs.delete(doc);
+        continue;
+      }
+      if (!win.CSS || !win.CSS.highlights) continue;
+      for (const [key, h] of live) {
+        if (win.CSS.highlights.get(key) !== h) {
+          win.CSS.highlights.set(key, h);
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   /** Briefly emphasises ranges (after "reveal" from the side panel or a command). */

@@ -452,10 +452,18 @@ const observer = new MutationObserver((records) => {
   }, wait);
 });
 
+// ---- the highlight registry is shared with the page, which may wipe it
+// (CSS.highlights.clear()) without touching the DOM: check it now and then.
+
+const RESTORE_EVERY_MS = 1000;
+
 async function start() {
   const got = await chrome.storage.local.get(SETTINGS_KEY);
   state.settings = migrate(got[SETTINGS_KEY]);
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  setInterval(() => {
+    if (!document.hidden) painter.restore();
+  }, RESTORE_EVERY_MS);
   await scan();
 }
 
