@@ -18,6 +18,8 @@ pub(crate) const LEXICONS: &[(&str, Category, &str)] = &[
     ("unsourced.txt", Category::Unsourced, include_str!("lexicons/unsourced.txt")),
     ("sources.txt", Category::Attributed, include_str!("lexicons/sources.txt")),
 ];
+/// The learned scorer's findings stay below the balanced threshold.
+const MODEL_MAX_CONFIDENCE: f32 = 0.49;
 const ABBREVIATIONS: &str = include_str!("lexicons/abbreviations.txt");
 
 /// How much evidence a finding needs before it is reported.
@@ -133,7 +135,10 @@ impl Analyzer {
 
     /// The learned scorer's signal for a sentence the rules left unflagged:
     /// an `unsourced` finding when the score is high.
-    fn model_signal(&self, text: &str, span: Span) -> Option<Signal> {
+    fn model_signal(&self, text: &str, span: Span, threshold: f32) -> Option<Signal> {
+        if threshold > MODEL_MAX_CONFIDENCE {
+            return None; // its findings would not be reported at this level
+        }
         let model = self.model.as_ref()?;
         let tokens = model::tokens(&text[span]);
         let p = model.score_tokens(&tokens);
@@ -144,7 +149,7 @@ impl Analyzer {
         let cues: Vec<Span> = top.iter().filter_map(|t| find_word(text, span, t)).collect();
         let words = top.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", ");
         Some(Signal {
-            confidence: 0.3 + (p - model::ADD_THRESHOLD) / (1.0 - model::ADD_THRESHOLD) * 0.19,
+            confidence: 0.3 + (p - model::ADD_THRESHOLD) / (1.0 - model::ADD_THRESHOLD) * (MODEL_MAX_CONFIDENCE - 0.3),
             cues,
             reason: format!("weasel wording ({words}): a claim with no clear source, as the learned scorer reads it"),
         })
@@ -223,7 +228,7 @@ impl Analyzer {
                     // No cue: only the learned scorer may flag it, and a report
                     // being carried goes on.
                     let plain = !prev_sourced && !quoted_block && !crate::text::inside(&quotes, span) && !text[span].trim_end().ends_with('?');
-                    if let Some(sig) = plain.then(|| self.model_signal(text, span)).flatten() {
+                    if let Some(sig) = plain.then(|| self.model_signal(text, span, threshold)).flatten() {
                         push_finding(&mut out, text, span, Category::Unsourced, sig, None, threshold);
                     }
                     continue;
@@ -247,7 +252,7 @@ impl Analyzer {
                 let hedged = rules::hedge::check(&sentence);
                 let mut unsourced = rules::unsourced::check(&sentence, source.as_ref(), carried);
                 if hedged.is_none() && unsourced.is_none() && !named && !carried && !quoted_block && !crate::text::inside(&quotes, span) {
-                    unsourced = self.model_signal(text, span);
+                    unsourced = self.model_signal(text, span, threshold);
                 }
                 let signals = [
                     (Category::Hedged, hedged),
