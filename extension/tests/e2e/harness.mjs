@@ -58,9 +58,9 @@ export function sampleArticlePath() {
 
 /**
  * Launches Chromium with the unpacked extension in a fresh profile.
- * @param {{headless?: boolean}} [opts]
+ * @param {{headless?: boolean, args?: string[]}} [opts]  args: extra Chromium flags
  */
-export async function launch({ headless = true } = {}) {
+export async function launch({ headless = true, args = [] } = {}) {
   if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) {
     throw new Error('build/extension is missing: run "npm run build:ext" first');
   }
@@ -79,6 +79,7 @@ export async function launch({ headless = true } = {}) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
   let [sw] = context.serviceWorkers();
@@ -90,6 +91,7 @@ export async function launch({ headless = true } = {}) {
     context,
     sw,
     extId,
+    profile,
     /** The current worker (it may have been restarted). */
     /** The extension's worker (valid until it is stopped). */
     async worker() {
