@@ -43,3 +43,60 @@ test('router validates every message and reports errors', async () => {
   assert.equal(replies.good.findings[0].text, 'The minister has denied the claims.');
   assert.match(replies.info.version, /^\d+\.\d+\.\d+$/);
 });
+
+test('router: malformed, oversized and unknown messages get an error; the worker keeps working', async () => {
+  const probe = await ext.probe();
+  const replies = await probe.evaluate(async () => {
+    const send = async (m) => {
+      try {
+        return await chrome.runtime.sendMessage(m);
+      } catch (e) {
+        return { thrown: String(e.message || e) };
+      }
+    };
+    const big = 'The minister has denied it. '.repeat(3000); // 84,000 characters
+    const out = {
+      string: await send('analyze'),
+      number: await send(42),
+      nul: await send(null),
+      array: await send([{ type: 'analyze' }]),
+      typeNotString: await send({ type: 7 }),
+      protoType: await send({ type: '__proto__' }),
+      constructorType: await send({ type: 'constructor' }),
+      longUnknown: await send({ type: 'x'.repeat(5000) }),
+      blocksNotStrings: await send({ type: 'analyze', blocks: [1, 2], url: 'https://a.org/' }),
+      tooManyBlocks: await send({ type: 'analyze', blocks: new Array(20001).fill('a'), url: 'https://a.org/' }),
+      tooMuchText: await send({ type: 'analyze', blocks: new Array(40).fill(big), url: 'https://a.org/' }),
+      longUrl: await send({ type: 'analyze', blocks: ['x'], url: `https://a.org/${'p'.repeat(9000)}` }),
+      hugePatch: await send({ type: 'settings/update', patch: { customCues: { hedged: new Array(20000).fill('scuttlebutt has it') } } }),
+      patchNotObject: await send({ type: 'settings/update', patch: 'sensitivity=eager' }),
+      replaceNotObject: await send({ type: 'settings/replace', settings: [] }),
+      siteBad: await send({ type: 'site/set', url: 'https://a.org/', on: 'yes' }),
+      cueEmpty: await send({ type: 'cue/hide', url: 'https://a.org/', cue: '   ' }),
+      contentType: await send({ type: 'page/command', name: 'toggle' }),
+    };
+    // Still answering, with the same settings as before.
+    out.after = await send({ type: 'analyze', blocks: ['The minister has denied the claims.'], url: 'https://a.org/' });
+    out.settings = await send({ type: 'settings/get' });
+    return out;
+  });
+  const errors = Object.fromEntries(Object.entries(replies).filter(([k]) => k !== 'after' && k !== 'settings'));
+  for (const [name, r] of Object.entries(errors)) {
+    assert.equal(r.ok, false, `${name}: ${JSON.stringify(r)}`);
+    assert.equal(typeof r.error, 'string', `${name} has an error message`);
+    assert.ok(r.error.length > 0 && r.error.length < 300, `${name}: short error (${r.error.length} chars)`);
+  }
+  assert.equal(replies.string.error, 'message must be an object');
+  assert.equal(replies.array.error, 'message must be an object');
+  assert.equal(replies.typeNotString.error, 'message has no type');
+  assert.equal(replies.protoType.error, 'unknown message type "__proto__"');
+  assert.equal(replies.constructorType.error, 'unknown message type "constructor"');
+  assert.equal(replies.tooManyBlocks.error, 'too many blocks (max 20000)');
+  assert.equal(replies.tooMuchText.error, 'page text is longer than 3000000 characters');
+  assert.equal(replies.longUrl.error, 'url must be an http(s) URL');
+  assert.equal(replies.hugePatch.error, 'patch is too large');
+  assert.equal(replies.after.ok, true);
+  assert.ok(replies.after.findings.some((f) => f.category === 'denial'));
+  assert.equal(replies.settings.ok, true);
+  assert.deepEqual(replies.settings.settings.customCues.hedged, [], 'no rejected patch was applied');
+});
