@@ -173,8 +173,8 @@ impl Analyzer {
     pub fn analyze_blocks<S: AsRef<str>>(&self, blocks: &[S], sensitivity: Sensitivity) -> Vec<(usize, Finding)> {
         let mut joined = String::new();
         let mut spans = Vec::with_capacity(blocks.len());
-        for b in blocks {
-            if !joined.is_empty() {
+        for (i, b) in blocks.iter().enumerate() {
+            if i > 0 {
                 joined.push_str("\n\n");
             }
             let start = joined.len();

@@ -50,6 +50,10 @@ pub(crate) struct Segmenter {
     abbreviations: HashSet<String>,
 }
 
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«', '¿', '¡'];
 
@@ -65,55 +69,70 @@ impl Segmenter {
     }
 
     /// Splits one block into sentences (spans are absolute, like `block`).
+    /// Scans bytes for terminal punctuation, decoding characters only
+    /// around a candidate boundary.
     pub(crate) fn sentences(&self, text: &str, block: Span) -> Vec<Span> {
         let s = &text[block];
+        let b = s.as_bytes();
         let mut out = Vec::new();
         let mut start = 0usize;
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
-        let mut k = 0;
-        while k < chars.len() {
-            let (i, c) = chars[k];
-            let terminal = matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？');
+        let mut i = 0usize;
+        while i < b.len() {
+            // Terminals: ASCII . ! ? or the three-byte … 。 ！ ？
+            let c = match b[i] {
+                b'.' | b'!' | b'?' => b[i] as char,
+                0xE2 | 0xE3 | 0xEF => match s[i..].chars().next() {
+                    Some(ch) if is_terminal(ch) => ch,
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                },
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
             let wide = matches!(c, '。' | '！' | '？');
-            if !terminal {
-                k += 1;
-                continue;
+            // The whole run of terminal punctuation, then closing marks.
+            let mut m = i + c.len_utf8();
+            while let Some(ch) = s[m..].chars().next().filter(|&ch| is_terminal(ch)) {
+                m += ch.len_utf8();
             }
-            // Take the whole run of terminal punctuation and closing marks.
-            let mut m = k + 1;
-            while m < chars.len() && matches!(chars[m].1, '.' | '!' | '?' | '…' | '。' | '！' | '？') {
-                m += 1;
+            let is_period = c == '.' && m == i + 1;
+            while let Some(ch) = s[m..].chars().next().filter(|ch| CLOSERS.contains(ch)) {
+                m += ch.len_utf8();
             }
-            while m < chars.len() && CLOSERS.contains(&chars[m].1) {
-                m += 1;
-            }
-            let end = if m < chars.len() { chars[m].0 } else { s.len() };
             // Must be followed by white space then a sentence opener.
             let mut n = m;
-            let mut saw_space = false;
-            while n < chars.len() && chars[n].1.is_whitespace() {
-                saw_space = true;
-                n += 1;
+            while let Some(ch) = s[n..].chars().next().filter(|ch| ch.is_whitespace()) {
+                n += ch.len_utf8();
             }
-            if m >= chars.len() || (!saw_space && !wide) || n >= chars.len() {
-                k = m.max(k + 1);
+            let saw_space = n > m;
+            if m >= s.len() || (!saw_space && !wide) || n >= s.len() {
+                i = m;
                 continue;
             }
-            let mut next = chars[n].1;
-            let mut p = n;
-            while OPENERS.contains(&next) && p + 1 < chars.len() {
-                p += 1;
-                next = chars[p].1;
+            let mut rest = s[n..].chars();
+            let mut next = rest.next().unwrap_or(' ');
+            while OPENERS.contains(&next) {
+                match rest.next() {
+                    Some(ch) => next = ch,
+                    None => break,
+                }
             }
-            let opens = next.is_uppercase() || next.is_ascii_digit() || !next.is_alphabetic() && !next.is_ascii_punctuation() && !OPENERS.contains(&next) && next != '—' && next != '–';
-            let is_period = c == '.' && m == k + 1 || (c == '.' && chars[k + 1..m].iter().all(|&(_, ch)| CLOSERS.contains(&ch)));
+            // Upper case, a digit, or a script without case (CJK, Arabic, Hebrew).
+            let opens = next.is_uppercase()
+                || next.is_ascii_digit()
+                || next.is_alphabetic() && !next.is_lowercase()
+                || !next.is_alphabetic() && !next.is_ascii_punctuation() && !OPENERS.contains(&next) && next != '—' && next != '–';
             if !(opens || wide) || (is_period && self.is_abbreviation(s, i)) {
-                k = m;
+                i = m;
                 continue;
             }
-            push_trimmed(text, block.start + start, block.start + end, &mut out);
-            start = chars[n].0;
-            k = n;
+            push_trimmed(text, block.start + start, block.start + m, &mut out);
+            start = n;
+            i = n;
         }
         push_trimmed(text, block.start + start, block.end, &mut out);
         out
@@ -177,6 +196,8 @@ mod tests {
             ("Headline with no stop\n\nBody.", &["Headline with no stop", "Body."]),
             ("他说了。 Then English.", &["他说了。", "Then English."]),
             ("北京很大。上海也很大。", &["北京很大。", "上海也很大。"]),
+            ("It rained. 北京很大。 Then sun.", &["It rained.", "北京很大。", "Then sun."]),
+            ("It rained. مرحبا بكم. Then sun.", &["It rained.", "مرحبا بكم.", "Then sun."]),
         ];
         for (text, want) in cases {
             assert_eq!(split(text), *want, "text: {text}");

@@ -298,15 +298,6 @@ fn split_blocks(text: &str, cuts: &[u16]) -> Vec<String> {
     out
 }
 
-/// Drops empty blocks at the start: `analyze_blocks` gives their findings
-/// the wrong block index (see `leading_empty_block_keeps_block_index`).
-/// Empty blocks after a non-empty one stay.
-fn without_leading_empty(mut blocks: Vec<String>) -> Vec<String> {
-    let first = blocks.iter().position(|b| !b.is_empty()).unwrap_or(blocks.len());
-    blocks.drain(..first);
-    blocks
-}
-
 // ---------------------------------------------------------------------------
 // The properties.
 
@@ -325,7 +316,7 @@ proptest! {
 
     #[test]
     fn blocks_of_unicode_text_slice_their_block(text in unicode_text(), cuts in proptest::collection::vec(0u16..1000, 0..8)) {
-        check_blocks(&without_leading_empty(split_blocks(&text, &cuts)));
+        check_blocks(&split_blocks(&text, &cuts));
     }
 
     #[test]
@@ -335,7 +326,7 @@ proptest! {
         if let Some(last) = blocks.pop() {
             blocks.extend(split_blocks(&last, &cuts));
         }
-        check_blocks(&without_leading_empty(blocks));
+        check_blocks(&blocks);
     }
 
     #[test]
@@ -389,11 +380,8 @@ fn every_gold_file_keeps_every_invariant() {
     check_blocks(&all);
 }
 
-/// Empty blocks before the first non-empty one: the joined text gets no
-/// separator for them, so every block span starts at 0 and the finding is
-/// mapped to block 0 (""), with a span past its end.
+/// Empty blocks before the first non-empty one keep their own indices.
 #[test]
-#[ignore = "analyze_blocks maps findings to a leading empty block (src/analyzer.rs); unignore when fixed"]
 fn leading_empty_block_keeps_block_index() {
     let blocks = ["", "The mayor allegedly took the money."];
     let found = analyzer().analyze_blocks(&blocks, Sensitivity::Balanced);

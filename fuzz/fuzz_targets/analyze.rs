@@ -20,10 +20,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(f.confidence >= s.threshold());
         }
     }
-    // Leading empty blocks are skipped: analyze_blocks gives their findings
-    // the wrong block index (tests/properties.rs,
-    // leading_empty_block_keeps_block_index). Empty blocks later stay.
-    let blocks: Vec<&str> = text.split('\n').skip_while(|b| b.is_empty()).collect();
+    let blocks: Vec<&str> = text.split('\n').collect();
     let found = a.analyze_blocks(&blocks, Sensitivity::Eager);
     common::check_blocks(&blocks, &found);
 });
