@@ -30,7 +30,9 @@ test: extension
 	$(CARGO) test --quiet
 	node --test tests/wasm/
 	npm run --silent test:unit
-	npm run --silent test:e2e && node --test extension/tests/firefox/
+	npm run --silent test:e2e
+	node --test extension/tests/firefox/
+	npx --no-install web-ext lint --source-dir build/extension --self-hosted --no-input --output text 2>&1 | sed -n '1,7p'
 
 test-rust:
 	$(CARGO) test --quiet
