@@ -138,6 +138,15 @@ fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
         }
         // Keep only the noun phrase: from the last determiner or capital run.
         let src = classify(s, first, last, cue, crowd);
+        // A bare plural is a crowd only as the one claiming, in a main clause:
+        // not "rules announced on Thursday", not "…show that engineers warned".
+        let only_plural = src.kind == Kind::Vague
+            && bare_plural(s, first, last)
+            && !s.word_in(first, &["some", "many", "several", "most", "few", "others"])
+            && !(first..=last).any(|i| crowd.contains(s.lower(i)));
+        if only_plural && (!CROWD_SPEECH.contains(&verb_word.as_str()) || first > 0 && s.word_is(first - 1, "that")) {
+            return None;
+        }
         if FINDERS.contains(&verb_word.as_str()) && src.kind == Kind::Named && !mentions(s, first, last, DOCUMENTS) && !has_capital(s, first, last, crowd) {
             return None;
         }
@@ -208,6 +217,32 @@ fn classify(s: &Sentence, first: usize, last: usize, cue: Span, crowd: &HashSet<
     Source { name, kind, cue, who }
 }
 
+/// A bare plural with no name or determiner: "Parents say", "local firms say".
+fn bare_plural(s: &Sentence, first: usize, last: usize) -> bool {
+    let head = s.word(last);
+    let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+    !s.word_in(first, DEFINITE)
+        && !DOCUMENTS.contains(&s.lower(last))
+        && !s.word_in(last, PARTIES)
+        && plural
+        && (!capitalised(head) || first == last && first == 0)
+}
+
+/// Plural parties to a case or an event, specific in context ("prosecutors said").
+const PARTIES: &[&str] = &[
+    "prosecutors", "detectives", "investigators", "officers", "firefighters", "paramedics",
+    "jurors", "lawyers", "coastguards", "rescuers", "organisers", "organizers", "judges",
+];
+
+/// Verbs by which a crowd with no name claims something.
+const CROWD_SPEECH: &[&str] = &[
+    "say", "says", "said", "claim", "claims", "claimed", "argue", "argues", "argued", "believe",
+    "believes", "believed", "fear", "fears", "feared", "warn", "warns", "warned", "think",
+    "thinks", "insist", "insists", "insisted", "suggest", "suggests", "suggested", "told",
+    "tell", "tells", "complain", "complained", "allege", "alleged", "accuse", "accused",
+    "reporting", "report", "reported",
+];
+
 fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) -> bool {
     // A proper name makes it specific ("officials at the Treasury").
     let named = has_capital(s, first, last, crowd)
@@ -215,12 +250,7 @@ fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) ->
     if named {
         return false;
     }
-    // A bare plural with no name or determiner: "Parents say", "local firms say".
-    let bare_plural = !s.word_in(first, DEFINITE) && {
-        let head = s.word(last);
-        !DOCUMENTS.contains(&s.lower(last)) && head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !capitalised(head) || (first == last && first == 0 && head.ends_with('s') && !head.ends_with("ss"))
-    };
-    if bare_plural {
+    if bare_plural(s, first, last) {
         return true;
     }
     // "some", "many" make any crowd vague; "a"/"one" only a crowd word in the

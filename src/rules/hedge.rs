@@ -15,11 +15,13 @@ const PERMITTED: &[&str] = &[
 const ABILITY_BEFORE: &[&str] = &[
     "so", "if", "before", "until", "when", "whenever", "how", "what", "where", "who", "whatever",
     "wherever", "than", "anything", "everything", "nothing", "all", "best", "whom", "which",
+    "nobody", "anyone", "someone", "everyone",
 ];
 const ABILITY_VERBS: &[&str] = &[
     "see", "hear", "feel", "smell", "swim", "read", "write", "speak", "walk", "drive", "afford",
     "remember", "barely", "hardly", "only", "never", "not", "no", "scarcely", "just", "do",
-    "recall", "ride", "sing", "dance", "cook", "play", "run",
+    "recall", "ride", "sing", "dance", "cook", "play", "run", "often", "easily", "still",
+    "always", "sometimes",
 ];
 /// People named by their legal role: "the alleged victim" names, it does not hedge.
 const LEGAL_ROLES: &[&str] = &[
