@@ -10,6 +10,7 @@ use crate::sentence::Sentence;
 use crate::span::Span;
 use crate::text;
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// The lexicon files compiled into the crate: (file name, category, text).
 pub(crate) const LEXICONS: &[(&str, Category, &str)] = &[
@@ -79,7 +80,10 @@ pub struct Analyzer {
     segmenter: Segmenter,
     matcher: Matcher,
     crowd: HashSet<String>,
-    model: Option<Model>,
+    /// Whether the learned scorer is used, and the scorer itself, loaded on
+    /// first use (only `eager` needs it).
+    use_model: bool,
+    model: OnceLock<Model>,
 }
 
 impl Default for Analyzer {
@@ -124,13 +128,13 @@ impl Analyzer {
             .flat_map(|e| e.parts[0].split(' ').map(str::to_string).collect::<Vec<_>>())
             .filter(|w| !["a", "an", "one", "close", "to", "those", "senior"].contains(&w.as_str()))
             .collect();
-        Ok(Analyzer { segmenter: Segmenter::new(ABBREVIATIONS), matcher: Matcher::new(entries)?, crowd, model: Some(Model::builtin()) })
+        Ok(Analyzer { segmenter: Segmenter::new(ABBREVIATIONS), matcher: Matcher::new(entries)?, crowd, use_model: true, model: OnceLock::new() })
     }
 
     /// The analyzer with the rules only, without the learned weasel scorer
     /// (what `claimlens train` compares the scorer against).
     pub fn without_model() -> Analyzer {
-        Analyzer { model: None, ..Analyzer::new() }
+        Analyzer { use_model: false, ..Analyzer::new() }
     }
 
     /// The learned scorer's signal for a sentence the rules left unflagged:
@@ -139,7 +143,10 @@ impl Analyzer {
         if threshold > MODEL_MAX_CONFIDENCE {
             return None; // its findings would not be reported at this level
         }
-        let model = self.model.as_ref()?;
+        if !self.use_model {
+            return None;
+        }
+        let model = self.model.get_or_init(Model::builtin);
         let tokens = model::tokens(&text[span]);
         let p = model.score_tokens(&tokens);
         if p < model::ADD_THRESHOLD {

@@ -44,7 +44,7 @@ const SPEAKING: &[&str] = &[
 ];
 
 pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Option<Signal> {
-    if s.is_question() || s.quoted_block || is_credit(s) {
+    if s.is_question() || s.quoted_block {
         return None;
     }
     let named = source.is_some_and(|src| src.kind != Kind::Vague);
@@ -122,6 +122,9 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
         parts.push((conf, span, reason));
     }
     let _ = judgements;
+    if parts.is_empty() || is_credit(s) {
+        return None;
+    }
     Signal::combine(parts)
 }
 
