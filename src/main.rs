@@ -544,10 +544,13 @@ fn run_eval(args: &[String]) -> Result<(), String> {
         let _ = writeln!(o, "\nhedged ∪ unsourced, files labelled `uncertain` ({} sentences):", main.union_sentences);
         let _ = writeln!(o, "{:<11} {:>9.3} {:>7.3} {:>7.3} {:>7}", "union", u.precision(), u.recall(), u.f1(), u.support());
     }
-    let _ = writeln!(o, "\nby sensitivity:");
+    let _ = writeln!(o, "\nby sensitivity (F1):");
     for (s, sc) in &scores {
         let mut line = format!("  {:<9}", s.name());
         if let Some(m) = sc.macro_f1() {
+            for (k, c) in Category::SCORED.into_iter().enumerate() {
+                let _ = write!(line, " {} {:.3}", c.name(), sc.categories[k].f1());
+            }
             let _ = write!(line, " macro-F1 {m:.3}");
         }
         if sc.union_sentences > 0 {
