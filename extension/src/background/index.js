@@ -7,13 +7,39 @@ import { createRouter } from '../shared/messages.js';
 
 const SETTINGS_KEY = 'settings';
 
+/** The compiled module, started as soon as the worker starts. */
+let modulePromise = null;
 /** Instantiated at most once per worker lifetime. */
 let initPromise = null;
+
+function compileCore() {
+  if (!modulePromise) {
+    const url = chrome.runtime.getURL('pkg/claimlens_bg.wasm');
+    modulePromise =
+      typeof WebAssembly.compileStreaming === 'function'
+        ? WebAssembly.compileStreaming(fetch(url)).catch(() => fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+        : fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));
+    modulePromise.catch(() => {
+      modulePromise = null;
+    });
+  }
+  return modulePromise;
+}
 
 const core = {
   ready() {
     if (!initPromise) {
-      initPromise = init({ module_or_path: chrome.runtime.getURL('pkg/claimlens_bg.wasm') }).then(() => {});
+      initPromise = compileCore()
+        .then((module) => init({ module_or_path: module }))
+        .then(() => {
+          // One tiny analysis so the core's first real page does not pay for
+          // its lazy set-up (lexicons, model) and the first calls' tier-up.
+          try {
+            analyze(['Officials reportedly denied it, critics say.'], { sensitivity: 'balanced' });
+          } catch {
+            // a core that cannot analyse reports it on the first real call
+          }
+        });
       initPromise.catch(() => {
         initPromise = null;
       });
@@ -25,15 +51,36 @@ const core = {
   version,
 };
 
+/**
+ * Settings as stored, read from storage once and then kept in step with it
+ * (every analysis needs them; a storage read per message costs a round trip).
+ */
+let cachedSettings = null;
+
 const store = {
-  async load() {
-    const got = await chrome.storage.local.get(SETTINGS_KEY);
-    return got[SETTINGS_KEY];
+  load() {
+    if (!cachedSettings) {
+      const p = chrome.storage.local.get(SETTINGS_KEY).then((got) => got[SETTINGS_KEY]);
+      cachedSettings = p;
+      p.catch(() => {
+        if (cachedSettings === p) cachedSettings = null;
+      });
+    }
+    // A copy, so no caller can change the cached value.
+    return cachedSettings.then((s) => (s === undefined ? undefined : structuredClone(s)));
   },
   async save(settings) {
     await chrome.storage.local.set({ [SETTINGS_KEY]: settings });
+    cachedSettings = Promise.resolve(structuredClone(settings));
   },
 };
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes[SETTINGS_KEY]) {
+    const v = changes[SETTINGS_KEY].newValue;
+    cachedSettings = Promise.resolve(v === undefined ? undefined : structuredClone(v));
+  }
+});
 
 const service = createService({ store, core });
 

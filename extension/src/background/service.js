@@ -13,6 +13,8 @@ import {
 } from '../shared/settings.js';
 import { findingError } from '../shared/findings.js';
 
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
 /**
  * @typedef {import('../shared/settings.js').Settings} Settings
  *
@@ -87,12 +89,14 @@ export function createService({ store, core }) {
         // rather than not at all.
         await ensureConfigured({ hedged: [], denial: [], unsourced: [] });
       }
+      const t0 = now();
       const raw = core.analyze(msg.blocks, { sensitivity: settings.sensitivity });
+      const coreMs = now() - t0;
       const findings = [];
       for (const f of Array.isArray(raw) ? raw : []) {
         if (findingError(f, msg.blocks.length) === null) findings.push(f);
       }
-      return { findings, sensitivity: settings.sensitivity };
+      return { findings, sensitivity: settings.sensitivity, coreMs };
     },
 
     async 'settings/get'() {
