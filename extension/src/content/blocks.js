@@ -135,3 +135,35 @@ export function findingMatches(block, f) {
   if (!block || f.end > block.text.length || f.start < 0 || f.end <= f.start) return false;
   return currentSlice(block, f.start, f.end) === normalizeText(f.text);
 }
+
+/**
+ * Pieces of a block text, each at most `max` UTF-16 units, for messages with
+ * a per-block limit: cut at a sentence end or a space in the second half of
+ * the window when there is one, and never inside a surrogate pair.
+ * @param {string} text @param {number} max
+ * @returns {Array<{text: string, offset: number}>}
+ */
+export function piecesOf(text, max) {
+  if (text.length <= max) return [{ text, offset: 0 }];
+  const out = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + max);
+    if (end < text.length) {
+      const from = at + (max >> 1);
+      const tail = text.slice(from, end);
+      let cut = tail.lastIndexOf('. ');
+      if (cut >= 0) cut += 2;
+      else {
+        cut = tail.lastIndexOf(' ');
+        if (cut >= 0) cut += 1;
+      }
+      if (cut > 0) end = from + cut;
+      const c = text.charCodeAt(end - 1);
+      if (c >= 0xd800 && c <= 0xdbff) end -= 1;
+    }
+    out.push({ text: text.slice(at, end), offset: at });
+    at = end;
+  }
+  return out;
+}

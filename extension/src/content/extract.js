@@ -137,7 +137,38 @@ export function findRoots(doc) {
  * @param {{wholePage?: boolean}} [opts]
  * @returns {{blocks: import('./blocks.js').Block[], shadowRoots: ShadowRoot[], documents: Document[]}}
  */
-export function extractBlocks(roots, { wholePage = false } = {}) {
+export function extractBlocks(roots, opts = {}) {
+  const steps = extractSteps(roots, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * extractBlocks in slices: yields to the event loop whenever `budget.due()`
+ * says the current slice has run long enough.
+ * @param {Element[]} roots @param {{wholePage?: boolean}} opts
+ * @param {{due: () => boolean, pause: () => Promise<void>}} budget
+ */
+export async function extractBlocksSliced(roots, opts, budget) {
+  const steps = extractSteps(roots, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (budget.due()) await budget.pause();
+  }
+}
+
+/** Nodes visited between chances to yield. */
+const STEP_NODES = 512;
+
+/**
+ * The walk behind extractBlocks: a generator that yields every STEP_NODES
+ * nodes and returns the result.
+ * @param {Element[]} roots @param {{wholePage?: boolean}} [opts]
+ */
+function* extractSteps(roots, { wholePage = false } = {}) {
   /** @type {import('./blocks.js').Block[]} */
   const blocks = [];
   /** @type {ShadowRoot[]} */
@@ -172,9 +203,14 @@ export function extractBlocks(roots, { wholePage = false } = {}) {
   };
 
   /** Walks the tree under `start` in document order. @param {Node} start @param {Element} startBlock */
-  const walk = (start, startBlock) => {
+  const walk = function* (start, startBlock) {
     push(start, startBlock);
+    let n = 0;
     while (nodes.length) {
+      if (++n === STEP_NODES) {
+        n = 0;
+        yield;
+      }
       const node = nodes.pop();
       const blockEl = owners.pop();
       if (node === null) {
@@ -243,7 +279,7 @@ export function extractBlocks(roots, { wholePage = false } = {}) {
 
   for (const root of roots) {
     flush();
-    walk(root, root);
+    yield* walk(root, root);
     flush();
   }
   return { blocks, shadowRoots, documents };

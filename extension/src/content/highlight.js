@@ -138,6 +138,47 @@ export class Painter {
   }
 
   /**
+   * Adds ranges to what is drawn (creating and registering highlights as
+   * needed), without touching what is already there: for drawing a page
+   * progressively, batch by batch.
+   * @param {Record<string, Range[]>} rangesByName  keys of HIGHLIGHT_NAMES
+   */
+  add(rangesByName) {
+    for (const [name, ranges] of Object.entries(rangesByName)) {
+      const key = HIGHLIGHT_NAMES[name];
+      if (!key || name === 'flash') continue;
+      for (const r of ranges) {
+        const doc = r.startContainer.ownerDocument;
+        const win = doc.defaultView;
+        if (!win || !win.CSS || !win.CSS.highlights) continue;
+        const root = r.startContainer.getRootNode();
+        if (root && root !== doc && root.nodeType === 11) this.adopt(root);
+        let live = this.live.get(doc);
+        if (!live) {
+          this.adopt(doc);
+          this.docs.add(doc);
+          live = new Map();
+          this.live.set(doc, live);
+        }
+        let h = live.get(key);
+        if (!h) {
+          h = new win.Highlight();
+          h.priority = PRIORITY[name];
+          live.set(key, h);
+          win.CSS.highlights.set(key, h);
+        }
+        h.add(r);
+      }
+    }
+  }
+
+  /** Is nothing drawn? */
+  isEmpty() {
+    for (const live of this.live.values()) for (const h of live.values()) if (h.size) return false;
+    return true;
+  }
+
+  /**
    * Puts back highlights the page removed or replaced in the shared registry
    * (a page may call CSS.highlights.clear()). A few map look-ups; returns how
    * many were restored.

@@ -3,20 +3,33 @@
 // Per-page view state lives here (it belongs to this page); settings come
 // from chrome.storage and are written only by the worker.
 
-import { findRoots, extractBlocks, pageTitle } from './extract.js';
-import { mapRange, findingMatches, blockOffsetOf } from './blocks.js';
+import { timing, sliceBegins, sliceEnds, sliceDoing } from './timing.js';
+import { findRoots, extractBlocksSliced, pageTitle } from './extract.js';
+import { mapRange, findingMatches, blockOffsetOf, piecesOf } from './blocks.js';
 import { Painter, pageScheme, HIGHLIGHT_NAMES } from './highlight.js';
 import { createCard } from './card.js';
 import { CATEGORIES, countByCategory } from '../shared/findings.js';
 import { migrate, isSiteEnabled, hiddenCuesFor } from '../shared/settings.js';
-import { createRouter } from '../shared/messages.js';
+import { createRouter, MESSAGE_LIMITS } from '../shared/messages.js';
 
 const SETTINGS_KEY = 'settings';
 /** Page text shorter than this is "no article". */
 const MIN_ARTICLE_CHARS = 200;
-/** Changed blocks are re-analysed this long after the last DOM change at most. */
-const MUTATION_DEBOUNCE_MS = 120;
+/**
+ * After a DOM change, changed blocks are re-analysed at once (in the next
+ * task), unless re-scans are running back to back: then the next one waits so
+ * that scanning takes at most about a third of the main thread, and never
+ * longer than this.
+ */
 const MUTATION_MAX_WAIT_MS = 400;
+/** Work on the page's main thread runs in slices of about this long, then yields. */
+const SLICE_MS = 8;
+/** Text sent to the worker per message (the first message is smaller, to draw sooner). */
+const BATCH_CHARS = 96 * 1024;
+const FIRST_BATCH_CHARS = 24 * 1024;
+const BATCH_BLOCKS = 4000;
+/** Messages to the worker in flight at once. */
+const BATCHES_IN_FLIGHT = 3;
 
 /**
  * A finding placed on the current page.
@@ -80,13 +93,158 @@ function scan() {
     try {
       do {
         state.rescan = false;
+        const observed = pendingSince;
+        pendingSince = 0;
+        const before = state.scans;
+        const t0 = performance.now();
         await scanOnce();
+        const t1 = performance.now();
+        lastScan = { end: t1, ms: t1 - t0 };
+        if (before === 0 && state.scans === 1) timing.drawn = t1;
+        if (observed && state.scans > before) {
+          timing.mutation = { observed, drawn: t1, analysedBlocks: state.analysedBlocks };
+        }
       } while (state.rescan);
     } finally {
       state.scanning = null;
     }
   })();
   return state.scanning;
+}
+
+/** Yields to the event loop: a new task, ahead of timers. */
+const yieldTask =
+  typeof globalThis.scheduler?.yield === 'function'
+    ? () => globalThis.scheduler.yield()
+    : () =>
+        new Promise((resolve) => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve();
+          ch.port2.postMessage(0);
+        });
+
+/** Splits main-thread work into slices of about SLICE_MS. */
+function budget() {
+  let t0 = performance.now();
+  sliceBegins();
+  return {
+    due: () => performance.now() - t0 > SLICE_MS,
+    async pause() {
+      sliceEnds();
+      await yieldTask();
+      t0 = performance.now();
+      sliceBegins();
+    },
+    /** Marks the end of a slice before waiting on something else (the worker). */
+    suspend: () => sliceEnds(),
+    resume() {
+      t0 = performance.now();
+      sliceBegins();
+    },
+  };
+}
+
+/**
+ * Groups the texts to analyse into messages within the worker's limits.
+ * @param {string[]} texts
+ * @returns {Array<{blocks: string[], owners: Array<{text: string, offset: number}>}>}
+ */
+function batchesOf(texts) {
+  const batches = [];
+  let cur = null;
+  let chars = 0;
+  const cap = () => (batches.length <= 1 ? FIRST_BATCH_CHARS : BATCH_CHARS);
+  for (const text of texts) {
+    for (const piece of piecesOf(text, MESSAGE_LIMITS.blockChars)) {
+      if (!cur || cur.blocks.length >= BATCH_BLOCKS || (cur.blocks.length && chars + piece.text.length > cap())) {
+        cur = { blocks: [], owners: [] };
+        batches.push(cur);
+        chars = 0;
+      }
+      cur.blocks.push(piece.text);
+      cur.owners.push({ text, offset: piece.offset });
+      chars += piece.text.length;
+    }
+  }
+  return batches;
+}
+
+/** Shifts a finding from a piece of a block to the whole block. */
+function shifted(f, offset) {
+  if (!offset) return f;
+  return { ...f, start: f.start + offset, end: f.end + offset, cues: f.cues.map((c) => ({ ...c, start: c.start + offset, end: c.end + offset })) };
+}
+
+/** Page findings of the blocks at `indices`, from the cache. */
+function findingsOfBlocks(blocks, indices) {
+  /** @type {PageFinding[]} */
+  const out = [];
+  for (const i of indices) {
+    for (const f of state.cache.get(blocks[i].text) || []) out.push({ ...f, block: i, id: `${i}.${f.start}.${f.category}` });
+  }
+  return out;
+}
+
+/** Is this finding drawn under the current settings? */
+function visibleNow() {
+  if (!state.settings || state.pageHidden || !siteEnabled()) return () => false;
+  const cats = state.settings.categories;
+  const hidden = hiddenCuesFor(state.settings, location.href);
+  return (f) => !!cats[f.category] && !(hidden.length && hiddenByCue(f, hidden));
+}
+
+/** Adds the ranges of `f` (passage and cues) to byName; false if not drawable. */
+function collectRanges(f, byName) {
+  const block = state.blocks[f.block];
+  if (!findingMatches(block, f)) return false; // the page changed under us: draw nothing wrong
+  const ranges = rangesFor(f.block, f.start, f.end);
+  if (!ranges.length) return false;
+  (byName[f.category] ||= []).push(...ranges);
+  for (const c of f.cues) {
+    if (c.start >= f.start && c.end <= f.end) (byName.cue ||= []).push(...rangesFor(f.block, c.start, c.end));
+  }
+  return true;
+}
+
+/** Draws more findings on top of what is drawn (progressive drawing). */
+async function drawMore(list, b) {
+  sliceDoing('draw');
+  const visible = visibleNow();
+  let byName = {};
+  let n = 0;
+  for (const f of list) {
+    if (visible(f) && collectRanges(f, byName)) n++;
+    if (n && b.due()) {
+      painter.add(byName);
+      byName = {};
+      n = 0;
+      await b.pause();
+    }
+  }
+  if (n) painter.add(byName);
+  if (timing.firstDrawn === null && !painter.isEmpty()) timing.firstDrawn = performance.now();
+}
+
+let renderGeneration = 0;
+
+/** render(), in slices; drawn at once at the end unless something newer was drawn meanwhile. */
+async function renderSliced(b) {
+  sliceDoing('render');
+  const gen = ++renderGeneration;
+  /** @type {Record<string, Range[]>} */
+  const byName = {};
+  let i = 0;
+  for (const f of visibleFindings()) {
+    collectRanges(f, byName);
+    if ((++i & 31) === 0 && b.due()) {
+      await b.pause();
+      if (gen !== renderGeneration) return;
+    }
+  }
+  if (gen !== renderGeneration) return;
+  painter.paint(byName);
+  if (timing.firstDrawn === null && !painter.isEmpty()) timing.firstDrawn = performance.now();
+  afterPaint();
 }
 
 async function scanOnce() {
@@ -98,51 +256,137 @@ async function scanOnce() {
     render();
     return;
   }
+  const first = state.scans === 0;
+  const b = budget();
+  try {
+    await scanSliced(b, first);
+  } finally {
+    b.suspend();
+  }
+}
+
+/** @param {ReturnType<typeof budget>} b @param {boolean} first */
+async function scanSliced(b, first) {
+  sliceDoing('roots');
   const { roots, mode } = findRoots(document);
-  const { blocks, shadowRoots } = extractBlocks(roots, { wholePage: mode === 'page' });
+  sliceDoing('extract');
+  const { blocks, shadowRoots } = await extractBlocksSliced(roots, { wholePage: mode === 'page' }, b);
+  if (first) timing.extracted = performance.now();
   const key = analysisKey(state.settings);
   if (key !== state.cacheKey) {
     state.cache.clear();
     state.cacheKey = key;
   }
-  const todo = [...new Set(blocks.map((b) => b.text).filter((t) => !state.cache.has(t)))];
-  if (todo.length) {
-    try {
-      const res = await send({ type: 'analyze', blocks: todo, url: location.href });
-      // Settings may have changed while we waited; then these results are stale.
-      if (analysisKey(state.settings) !== key) {
-        state.rescan = true;
-        return;
+  sliceDoing('scheme');
+  if (roots[0]) painter.setScheme(pageScheme(roots[0]));
+  sliceDoing('cache');
+  /** Block indices by text, for texts not analysed yet. */
+  const waiting = new Map();
+  const ready = [];
+  blocks.forEach((bl, i) => {
+    if (state.cache.has(bl.text)) ready.push(i);
+    else {
+      const list = waiting.get(bl.text);
+      if (list) list.push(i);
+      else waiting.set(bl.text, [i]);
+    }
+  });
+  // Draw batch by batch when nothing is drawn yet (a page's first scan);
+  // otherwise keep what is drawn until the new state is complete.
+  const progressive = painter.isEmpty();
+  if (progressive) {
+    renderGeneration++;
+    state.blocks = blocks;
+    state.shadowRoots = shadowRoots;
+    state.mode = mode;
+    state.findings = [];
+    const now = findingsOfBlocks(blocks, ready);
+    state.findings.push(...now);
+    await drawMore(now, b);
+  }
+
+  sliceDoing('batch');
+  const batches = batchesOf([...waiting.keys()]);
+  if (first) {
+    timing.blocks = blocks.length;
+    timing.chars = [...waiting.keys()].reduce((n, t) => n + t.length, 0);
+    timing.batches = batches.length;
+  }
+  /** Findings per text, gathered over its pieces; pieces still due per text. */
+  const partial = new Map();
+  const due = new Map();
+  for (const batch of batches) for (const o of batch.owners) due.set(o.text, (due.get(o.text) || 0) + 1);
+  let stale = false;
+  const inFlight = [];
+  let next = 0;
+  const sendNext = () => {
+    const batch = batches[next++];
+    const reply = send({ type: 'analyze', blocks: batch.blocks, url: location.href }).then(
+      (res) => ({ batch, res }),
+      (e) => ({ batch, error: String((e && e.message) || e) }),
+    );
+    inFlight.push(reply);
+  };
+  while (next < batches.length && inFlight.length < BATCHES_IN_FLIGHT) sendNext();
+  while (inFlight.length) {
+    b.suspend();
+    const { batch, res, error } = await inFlight.shift();
+    b.resume();
+    // Settings may have changed while we waited; then these results are stale.
+    if (analysisKey(state.settings) !== key) {
+      stale = true;
+      break;
+    }
+    if (next < batches.length) sendNext();
+    if (error) {
+      state.lastError = error;
+      continue;
+    }
+    sliceDoing('results');
+    if (first) timing.coreMs += res.coreMs || 0;
+    const per = batch.blocks.map(() => []);
+    for (const f of res.findings) per[f.block].push(f);
+    /** Block indices whose text is now complete. */
+    const done = [];
+    batch.owners.forEach((o, i) => {
+      let acc = partial.get(o.text);
+      if (!acc) partial.set(o.text, (acc = []));
+      for (const f of per[i]) acc.push(shifted(f, o.offset));
+      const left = due.get(o.text) - 1;
+      due.set(o.text, left);
+      if (left === 0) {
+        state.cache.set(o.text, acc);
+        partial.delete(o.text);
+        state.analysedBlocks += 1;
+        done.push(...waiting.get(o.text));
       }
-      const per = todo.map(() => []);
-      for (const f of res.findings) per[f.block].push(f);
-      todo.forEach((t, i) => state.cache.set(t, per[i]));
-      state.analysedBlocks += todo.length;
-      state.lastError = '';
-    } catch (e) {
-      state.lastError = String((e && e.message) || e);
+    });
+    state.lastError = '';
+    if (progressive) {
+      const more = findingsOfBlocks(blocks, done);
+      state.findings.push(...more);
+      await drawMore(more, b);
     }
   }
+  if (stale) {
+    state.rescan = true;
+    return;
+  }
+  sliceDoing('finish');
   // Keep the cache from growing without bound on long-lived dynamic pages.
   if (state.cache.size > 4 * blocks.length + 200) {
-    const live = new Set(blocks.map((b) => b.text));
+    const live = new Set(blocks.map((bl) => bl.text));
     for (const t of state.cache.keys()) if (!live.has(t)) state.cache.delete(t);
   }
   state.blocks = blocks;
   state.shadowRoots = shadowRoots;
   state.mode = mode;
-  state.hasArticle = blocks.reduce((n, b) => n + b.text.trim().length, 0) >= MIN_ARTICLE_CHARS;
-  /** @type {PageFinding[]} */
-  const findings = [];
-  blocks.forEach((b, i) => {
-    for (const f of state.cache.get(b.text) || []) {
-      findings.push({ ...f, block: i, id: `${i}.${f.start}.${f.category}` });
-    }
-  });
-  state.findings = findings;
+  state.hasArticle = blocks.reduce((n, bl) => n + bl.text.trim().length, 0) >= MIN_ARTICLE_CHARS;
+  // All findings, page order (progressive drawing added them batch by batch).
+  state.findings = findingsOfBlocks(blocks, blocks.keys());
   state.scans += 1;
-  if (roots[0]) painter.setScheme(pageScheme(roots[0]));
-  render();
+  if (progressive) afterPaint();
+  else await renderSliced(b);
 }
 
 /** Findings hidden by "Hide this cue on this site": every cue is hidden. */
@@ -187,19 +431,15 @@ function rangesFor(blockIndex, start, end) {
 }
 
 function render() {
+  renderGeneration++;
   /** @type {Record<string, Range[]>} */
   const byName = {};
-  for (const f of visibleFindings()) {
-    const block = state.blocks[f.block];
-    if (!findingMatches(block, f)) continue; // the page changed under us: draw nothing wrong
-    const ranges = rangesFor(f.block, f.start, f.end);
-    if (!ranges.length) continue;
-    (byName[f.category] ||= []).push(...ranges);
-    for (const c of f.cues) {
-      if (c.start >= f.start && c.end <= f.end) (byName.cue ||= []).push(...rangesFor(f.block, c.start, c.end));
-    }
-  }
+  for (const f of visibleFindings()) collectRanges(f, byName);
   painter.paint(byName);
+  afterPaint();
+}
+
+function afterPaint() {
   if (card.isOpen()) {
     const ids = new Set(visibleFindings().map((f) => f.id));
     if (!card.shown().every((f) => ids.has(f.id))) card.hide();
@@ -413,6 +653,7 @@ chrome.runtime.onMessage.addListener(
         return { revealed: reveal(f) };
       },
       'page/command': async (msg) => command(msg.name),
+      'page/timing': async () => ({ timing: { ...timing, mutation: { ...timing.mutation }, timeOrigin: performance.timeOrigin } }),
     },
     () => chrome.runtime.id,
   ),
@@ -432,24 +673,36 @@ chrome.storage.onChanged.addListener((changes, area) => {
   else render();
 });
 
-// ---- dynamic pages: rescan (changed blocks only) shortly after DOM changes
+// ---- dynamic pages: rescan (changed blocks only) as soon as the DOM changes
 
-let debounceTimer = 0;
-let firstPending = 0;
+/** When the first DOM change not yet scanned was observed (0: none). */
+let pendingSince = 0;
+/** The last scan: when it ended and how long it took. */
+let lastScan = { end: 0, ms: 0 };
+let scheduled = false;
+
+function scheduleScan() {
+  if (scheduled) return;
+  scheduled = true;
+  // Back-to-back re-scans (a page that changes all the time) are spaced so
+  // scanning takes at most about a third of the main thread.
+  const wait = Math.min(MUTATION_MAX_WAIT_MS, Math.max(0, lastScan.end + 2 * lastScan.ms - performance.now()));
+  const go = () => {
+    scheduled = false;
+    scan();
+  };
+  if (wait > 1) setTimeout(go, wait);
+  else yieldTask().then(go);
+}
+
 const observer = new MutationObserver((records) => {
   /** The only change the extension makes: inserting its card host once. */
   const ours = (r) =>
     card.owns(r.target) ||
     (r.type === 'childList' && r.removedNodes.length === 0 && r.addedNodes.length > 0 && [...r.addedNodes].every((n) => card.owns(n)));
   if (records.every(ours)) return;
-  const now = performance.now();
-  if (!firstPending) firstPending = now;
-  clearTimeout(debounceTimer);
-  const wait = Math.max(0, Math.min(MUTATION_DEBOUNCE_MS, firstPending + MUTATION_MAX_WAIT_MS - now));
-  debounceTimer = setTimeout(() => {
-    firstPending = 0;
-    scan();
-  }, wait);
+  if (!pendingSince) pendingSince = performance.now();
+  scheduleScan();
 });
 
 // ---- the highlight registry is shared with the page, which may wipe it
@@ -460,6 +713,7 @@ const RESTORE_EVERY_MS = 1000;
 async function start() {
   const got = await chrome.storage.local.get(SETTINGS_KEY);
   state.settings = migrate(got[SETTINGS_KEY]);
+  timing.settings = performance.now();
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   setInterval(() => {
     if (!document.hidden) painter.restore();

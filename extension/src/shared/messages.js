@@ -18,7 +18,8 @@
  * @typedef {{type: 'page/state'}} PageStateMsg
  * @typedef {{type: 'page/reveal', id: string}} PageRevealMsg
  * @typedef {{type: 'page/command', name: 'toggle'|'next'|'previous'}} PageCommandMsg
- * @typedef {PageStateMsg|PageRevealMsg|PageCommandMsg} ContentMsg
+ * @typedef {{type: 'page/timing'}} PageTimingMsg
+ * @typedef {PageStateMsg|PageRevealMsg|PageCommandMsg|PageTimingMsg} ContentMsg
  *
  * Every answer is {ok: true, ...data} or {ok: false, error: string}.
  * @typedef {{ok: false, error: string}} ErrorReply
@@ -100,6 +101,7 @@ const CONTENT_SCHEMAS = {
   'page/command'(m) {
     return COMMANDS.includes(m.name) ? null : `name must be one of ${COMMANDS.join(', ')}`;
   },
+  'page/timing': () => null,
 };
 
 /**

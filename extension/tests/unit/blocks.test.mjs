@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeBlock, mapRange, currentSlice, findingMatches, blockOffsetOf, normalizeText } from '../../src/content/blocks.js';
+import { piecesOf } from '../../src/content/blocks.js';
 
 const t = (data, root = 'doc') => ({ data, root });
 const rootOf = (n) => n.root;
@@ -57,4 +58,22 @@ test('blockOffsetOf finds a DOM position in the block', () => {
   const b = makeBlock(nodes);
   assert.equal(blockOffsetOf(b, nodes[1], 1), 3);
   assert.equal(blockOffsetOf(b, t('zz'), 0), -1);
+});
+
+test('piecesOf cuts an over-long block into pieces within the limit, at sentence ends, covering it exactly', () => {
+  assert.deepEqual(piecesOf('Short.', 10), [{ text: 'Short.', offset: 0 }]);
+  const text = Array.from({ length: 40 }, (_, i) => `Sentence number ${i} ends here.`).join(' ');
+  const pieces = piecesOf(text, 200);
+  assert.ok(pieces.length > 1);
+  assert.equal(pieces.map((p) => p.text).join(''), text);
+  for (const p of pieces) {
+    assert.ok(p.text.length <= 200);
+    assert.equal(text.slice(p.offset, p.offset + p.text.length), p.text);
+  }
+  for (const p of pieces.slice(0, -1)) assert.match(p.text, /\. $/);
+  // No space at all, and a surrogate pair on the boundary: never split inside it.
+  const emoji = 'a'.repeat(99) + '\u{1F600}' + 'b'.repeat(150);
+  const cut = piecesOf(emoji, 100);
+  assert.equal(cut.map((p) => p.text).join(''), emoji);
+  assert.ok(cut.every((p) => p.text.isWellFormed()));
 });
