@@ -70,6 +70,17 @@ function textLength(el) {
   return (el.textContent || '').replace(/\s+/g, ' ').length;
 }
 
+/** Does `el` hold at least `n` characters of text (stops counting there)? */
+function hasTextLength(el, n) {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let total = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    total += t.data.replace(/\s+/g, ' ').length;
+    if (total >= n) return true;
+  }
+  return false;
+}
+
 /** Is `el` inside page furniture (nav, aside, comments...) of its document? */
 function inBoilerplate(el) {
   for (let p = el.parentElement; p; p = p.parentElement) {
@@ -95,6 +106,10 @@ export function findRoots(doc) {
   if (body.length) return { roots: outermost(body), mode: 'article' };
 
   let articles = outermost([...doc.querySelectorAll('article, [role="article"]')].filter(usable));
+  if (articles.length === 1 && hasTextLength(articles[0], 150)) {
+    // One candidate: no need to measure all of its text.
+    return { roots: articles, mode: 'article' };
+  }
   if (articles.length) {
     const lengths = articles.map(textLength);
     const longest = Math.max(...lengths);
@@ -107,7 +122,7 @@ export function findRoots(doc) {
   }
 
   const main = [...doc.querySelectorAll('main, [role="main"]')].filter(usable);
-  if (main.length && textLength(main[0]) >= 150) return { roots: [main[0]], mode: 'main' };
+  if (main.length && hasTextLength(main[0], 150)) return { roots: [main[0]], mode: 'main' };
 
   // The element whose own paragraphs hold the most text.
   /** @type {Map<Element, number>} */

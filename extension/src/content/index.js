@@ -25,7 +25,7 @@ const MUTATION_MAX_WAIT_MS = 400;
 /** Work on the page's main thread runs in slices of about this long, then yields. */
 const SLICE_MS = 8;
 /** Text sent to the worker per message (the first message is smaller, to draw sooner). */
-const BATCH_CHARS = 96 * 1024;
+const BATCH_CHARS = 192 * 1024;
 const FIRST_BATCH_CHARS = 24 * 1024;
 const BATCH_BLOCKS = 4000;
 /** Messages to the worker in flight at once. */
@@ -206,23 +206,33 @@ function collectRanges(f, byName) {
   return true;
 }
 
+/**
+ * Ranges waiting to be drawn during progressive drawing. Each change to a
+ * registered highlight makes the browser revisit all of its ranges, so
+ * additions are drawn when they at least match what is drawn already (the
+ * first batch at once): the total work stays linear in the number of ranges.
+ */
+let pendingDraw = { byName: /** @type {Record<string, Range[]>} */ ({}), n: 0 };
+let drawnCount = 0;
+
+function flushDraw() {
+  if (!pendingDraw.n) return;
+  painter.add(pendingDraw.byName);
+  drawnCount += pendingDraw.n;
+  pendingDraw = { byName: {}, n: 0 };
+  if (timing.firstDrawn === null && !painter.isEmpty()) timing.firstDrawn = performance.now();
+}
+
 /** Draws more findings on top of what is drawn (progressive drawing). */
 async function drawMore(list, b) {
   sliceDoing('draw');
   const visible = visibleNow();
-  let byName = {};
-  let n = 0;
+  let i = 0;
   for (const f of list) {
-    if (visible(f) && collectRanges(f, byName)) n++;
-    if (n && b.due()) {
-      painter.add(byName);
-      byName = {};
-      n = 0;
-      await b.pause();
-    }
+    if (visible(f) && collectRanges(f, pendingDraw.byName)) pendingDraw.n++;
+    if ((++i & 31) === 0 && b.due()) await b.pause();
   }
-  if (n) painter.add(byName);
-  if (timing.firstDrawn === null && !painter.isEmpty()) timing.firstDrawn = performance.now();
+  if (pendingDraw.n >= drawnCount) flushDraw();
 }
 
 let renderGeneration = 0;
@@ -279,6 +289,7 @@ async function scanSliced(b, first) {
   }
   sliceDoing('scheme');
   if (roots[0]) painter.setScheme(pageScheme(roots[0]));
+  if (b.due()) await b.pause();
   sliceDoing('cache');
   /** Block indices by text, for texts not analysed yet. */
   const waiting = new Map();
@@ -296,6 +307,8 @@ async function scanSliced(b, first) {
   const progressive = painter.isEmpty();
   if (progressive) {
     renderGeneration++;
+    pendingDraw = { byName: {}, n: 0 };
+    drawnCount = 0;
     state.blocks = blocks;
     state.shadowRoots = shadowRoots;
     state.mode = mode;
@@ -305,6 +318,7 @@ async function scanSliced(b, first) {
     await drawMore(now, b);
   }
 
+  if (b.due()) await b.pause();
   sliceDoing('batch');
   const batches = batchesOf([...waiting.keys()]);
   if (first) {
@@ -369,6 +383,7 @@ async function scanSliced(b, first) {
     }
   }
   if (stale) {
+    if (progressive) flushDraw();
     state.rescan = true;
     return;
   }
@@ -385,8 +400,10 @@ async function scanSliced(b, first) {
   // All findings, page order (progressive drawing added them batch by batch).
   state.findings = findingsOfBlocks(blocks, blocks.keys());
   state.scans += 1;
-  if (progressive) afterPaint();
-  else await renderSliced(b);
+  if (progressive) {
+    flushDraw();
+    afterPaint();
+  } else await renderSliced(b);
 }
 
 /** Findings hidden by "Hide this cue on this site": every cue is hidden. */
