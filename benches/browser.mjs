@@ -187,7 +187,7 @@ export async function browserFigures({ log = console.log } = {}) {
       if (tabId === null) tabId = await tabIdFor(ext, tab.url());
       const t = await timingOf(timeout);
       const longtasks = await tab.evaluate(
-        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(window.__bench.longtasks), 0)))),
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => r(window.__bench.longtasks), { timeout: 1000 })))),
       );
       const end = t.drawn + 50;
       const longest = longtasks
@@ -198,7 +198,7 @@ export async function browserFigures({ log = console.log } = {}) {
         for (const [name, h] of CSS.highlights) if (name.startsWith('claimlens-')) n += h.size;
         return n;
       });
-      return { ms: t.drawn - t.start, first: t.firstDrawn - t.start, coreMs: t.coreMs, slice: t.longestSliceMs, sliceWhat: t.longestSliceWhat, longest, batches: t.batches, ranges: hl };
+      return { ms: t.drawn - t.start, extract: t.extracted - t.start, first: t.firstDrawn - t.start, coreMs: t.coreMs, slice: t.longestSliceMs, sliceWhat: t.longestSliceWhat, longest, batches: t.batches, ranges: hl };
     };
 
     // Warm up: worker started, WASM compiled and instantiated.
@@ -207,10 +207,11 @@ export async function browserFigures({ log = console.log } = {}) {
 
     log(`\nbrowser: Chromium + build/extension (content script's own clock: script start → whole page drawn; longest task from a 'longtask' PerformanceObserver in the page)`);
     const head = `${'page'.padEnd(22)}${'words'.padStart(8)}${'KB'.padStart(8)}${'runs'.padStart(6)}${'median ms'.padStart(11)}${'min ms'.padStart(9)}`;
-    log(`${head}${'first ms'.padStart(10)}${'core ms'.padStart(9)}${'longest task'.padStart(14)}${'slice ms'.padStart(10)}${'batches'.padStart(9)}`);
+    log(`${head}${'extract ms'.padStart(12)}${'first ms'.padStart(10)}${'core ms'.padStart(9)}${'longest task'.padStart(14)}${'slice ms'.padStart(10)}${'batches'.padStart(9)}`);
     const extra = (r) =>
-      `${fmt(r.first).padStart(10)}${fmt(r.coreMs).padStart(9)}${fmt(r.longest).padStart(14)}${fmt(r.slice, 1).padStart(10)}${String(r.batches).padStart(9)}`;
+      `${fmt(r.extract).padStart(12)}${fmt(r.first).padStart(10)}${fmt(r.coreMs).padStart(9)}${fmt(r.longest).padStart(14)}${fmt(r.slice, 1).padStart(10)}${String(r.batches).padStart(9)}`;
     log(`${'2k-word, cold worker'.padEnd(22)}${String(pages['2k-word'].words).padStart(8)}${fmt(pages['2k-word'].html.length / 1024).padStart(8)}${'1'.padStart(6)}${fmt(cold.ms).padStart(11)}${fmt(cold.ms).padStart(9)}${extra(cold)}`);
+    const slices = [];
     for (const [name, p] of Object.entries(pages)) {
       const runs = name === '2k-word' || name === '10k-word' ? 5 : name === '1 MB' ? 3 : 1;
       const t = [];
@@ -218,10 +219,12 @@ export async function browserFigures({ log = console.log } = {}) {
       const mid = [...t].sort((a, b) => a.ms - b.ms)[Math.floor(t.length / 2)];
       // The longest task over all runs, the other columns from the median run.
       const worst = { ...mid, longest: Math.max(...t.map((r) => r.longest ?? 0)) };
-      out[name] = { ms: mid.ms, words: p.words, first: mid.first, coreMs: mid.coreMs, longestTaskMs: worst.longest, sliceMs: mid.slice, ranges: mid.ranges };
+      slices.push(`${name}: ${mid.sliceWhat || 'n/a'}`);
+      out[name] = { ms: mid.ms, words: p.words, extractMs: mid.extract, first: mid.first, coreMs: mid.coreMs, longestTaskMs: worst.longest, sliceMs: mid.slice, ranges: mid.ranges };
       log(`${name.padEnd(22)}${String(p.words).padStart(8)}${fmt(p.html.length / 1024).padStart(8)}${String(runs).padStart(6)}${fmt(mid.ms).padStart(11)}${fmt(Math.min(...t.map((r) => r.ms))).padStart(9)}${extra(worst)}`);
     }
-    log(`  first: start → first highlight; core: WASM analysis in the worker (off the page's thread); longest task: worst run; slice: the content script's longest own slice`);
+    log(`  extract: start → blocks extracted; first: start → first highlight; core: WASM analysis in the worker (off the page's thread); longest task: worst run; slice: the content script's longest own slice`);
+    log(`  longest slice spent in: ${slices.join('; ')}`);
 
     // Re-highlight after appending one paragraph: the content script's
     // clock from the DOM change being observed to the new passage drawn.
