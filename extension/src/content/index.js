@@ -346,6 +346,7 @@ async function scanSliced(b, first) {
     b.suspend();
     const { batch, res, error } = await inFlight.shift();
     b.resume();
+    sliceDoing('reply');
     // Settings may have changed while we waited; then these results are stale.
     if (analysisKey(state.settings) !== key) {
       stale = true;
