@@ -86,7 +86,12 @@ fn rank(k: Kind) -> u8 {
 fn according(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
     let first = s.word_at_or_after(cue.end);
     let last = phrase_end(s, first, 8)?;
-    Some(classify(s, first, last, cue, crowd))
+    let mut src = classify(s, first, last, cue, crowd);
+    // "according to figures released under …": a document names its source.
+    if src.kind == Kind::Vague && mentions(s, first, last, DOCUMENTS) && !(first..=last).any(|i| crowd.contains(s.lower(i))) {
+        src.kind = Kind::Named;
+    }
+    Some(src)
 }
 
 fn frame(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
@@ -130,6 +135,9 @@ fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
     if participle && j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, PASSIVE) {
         return None; // "he was told", "it is said"
     }
+    if j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, &["who", "which", "that", "whom"]) {
+        return None; // "a police source, who said …": the source is named before
+    }
     if j > 0 && !s.break_after(j - 1) {
         let last = j - 1;
         let mut first = last;
@@ -159,6 +167,11 @@ fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
     if (j == 0 || s.break_after(j - 1)) && INVERTIBLE.contains(&verb_word.as_str()) {
         let first = vi + 1;
         let last = phrase_end(s, first, 5)?;
+        // Only a phrase that closes the clause: "…,” said Ms Hale." — not
+        // "…, said the sirens had not sounded".
+        if !s.break_after(last) {
+            return None;
+        }
         return Some(classify(s, first, last, cue, crowd));
     }
     None
@@ -244,6 +257,10 @@ const CROWD_SPEECH: &[&str] = &[
 ];
 
 fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) -> bool {
+    // A crowd word at the head stays a crowd: "Andrell’s critics", "Pakistani officials".
+    if crowd.contains(s.lower(last)) {
+        return true;
+    }
     // A proper name makes it specific ("officials at the Treasury").
     let named = has_capital(s, first, last, crowd)
         || (first..=last).any(|i| s.word(i).ends_with("'s") || s.word(i).ends_with("’s"));

@@ -77,7 +77,8 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             }
             // Quoted "never" is as often a memory as a rebuttal ("I've never
             // seen the river so high"): shown at eager only.
-            confidence = if quoted { 0.45 } else { 0.55 };
+            let direct = quoted && s.quotes.iter().any(|q| q.contains(span) && q.start <= s.span.start + 3);
+            confidence = if direct { 0.45 } else { 0.55 };
         }
         if entry.has_tag("falsity") {
             let spoken = (0..s.words.len()).any(|i| s.word_in(i, SPEAKING))

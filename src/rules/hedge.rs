@@ -20,7 +20,7 @@ const ABILITY_BEFORE: &[&str] = &[
 const ABILITY_VERBS: &[&str] = &[
     "see", "hear", "feel", "smell", "swim", "read", "write", "speak", "walk", "drive", "afford",
     "remember", "barely", "hardly", "only", "never", "not", "no", "scarcely", "just", "do",
-    "recall", "ride", "sing", "dance", "cook", "play", "run", "often", "easily", "still",
+    "recall", "ride", "sing", "dance", "cook", "often", "easily", "still",
     "always", "sometimes",
 ];
 /// People named by their legal role: "the alleged victim" names, it does not hedge.
@@ -140,8 +140,11 @@ fn after_be(s: &Sentence, wi: usize) -> bool {
 
 fn evidential(s: &Sentence, wi: usize) -> bool {
     let next = wi + 1;
+    let doc_subject = (wi.saturating_sub(3)..wi).any(|i| s.word_in(i, DOCUMENTS));
     if s.break_after(wi) {
-        return false; // "… what Mrs Hale suggests, the route …"
+        // "… what Mrs Hale suggests, the route …" proposes nothing; "…, records
+        // suggest" at the end reads the evidence.
+        return doc_subject && next >= s.words.len();
     }
     if next < s.words.len() {
         let n = s.lower(next);
@@ -154,7 +157,6 @@ fn evidential(s: &Sentence, wi: usize) -> bool {
     if word.ends_with("ing") {
         return true;
     }
-    let doc_subject = (wi.saturating_sub(3)..wi).any(|i| s.word_in(i, DOCUMENTS));
     if doc_subject {
         return true;
     }

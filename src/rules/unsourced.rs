@@ -140,7 +140,7 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
     let mut i = last + 1;
     let mut steps = 0;
     let ends_to = s.word_is(last, "to");
-    if (ends_to || s.word_in(i, &["in", "on", "across", "around", "inside", "within", "among", "close"])) && !s.break_after(last) {
+    if (ends_to || s.word_in(i, &["in", "on", "of", "across", "around", "inside", "within", "among", "close"])) && !s.break_after(last) {
         if !ends_to {
             i += 1;
         }
