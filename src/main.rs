@@ -434,23 +434,14 @@ fn write_report(out: &mut String, path: &Path, findings: &[Finding]) {
 }
 
 fn json_file(path: &Path, text: &str, findings: &[Finding]) -> String {
-    let mut offsets = Vec::new();
-    for f in findings {
-        offsets.extend([f.span.start, f.span.end]);
-        for c in &f.cues {
-            offsets.extend([c.span.start, c.span.end]);
-        }
-    }
-    utf16::convert(text, &mut offsets);
-    let mut it = offsets.into_iter();
     let mut items = Vec::new();
-    for f in findings {
-        let (us, ue) = (it.next().unwrap_or(0), it.next().unwrap_or(0));
+    for (f, u) in findings.iter().zip(utf16::spans(text, findings)) {
+        let (us, ue) = u.span;
         let cues: Vec<String> = f
             .cues
             .iter()
-            .map(|c| {
-                let (cs, ce) = (it.next().unwrap_or(0), it.next().unwrap_or(0));
+            .zip(u.cues)
+            .map(|(c, (cs, ce))| {
                 format!(
                     "{{\"start\":{},\"end\":{},\"utf16_start\":{cs},\"utf16_end\":{ce},\"text\":{}}}",
                     c.span.start,

@@ -22,6 +22,34 @@ pub fn convert(text: &str, offsets: &mut [usize]) {
     }
 }
 
+/// A finding's span and cue spans in UTF-16 code units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Utf16Spans {
+    /// The finding's sentence, `(start, end)`, half-open.
+    pub span: (usize, usize),
+    /// Each cue, in the finding's order.
+    pub cues: Vec<(usize, usize)>,
+}
+
+/// The UTF-16 spans of findings whose byte spans index `text`, converted
+/// in one pass.
+pub fn spans<'a>(text: &str, findings: impl IntoIterator<Item = &'a crate::Finding> + Clone) -> Vec<Utf16Spans> {
+    let mut offsets = Vec::new();
+    for f in findings.clone() {
+        offsets.extend([f.span.start, f.span.end]);
+        for c in &f.cues {
+            offsets.extend([c.span.start, c.span.end]);
+        }
+    }
+    convert(text, &mut offsets);
+    let mut it = offsets.into_iter();
+    let mut pair = move || (it.next().unwrap_or(0), it.next().unwrap_or(0));
+    findings
+        .into_iter()
+        .map(|f| Utf16Spans { span: pair(), cues: f.cues.iter().map(|_| pair()).collect() })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

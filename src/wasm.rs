@@ -99,25 +99,16 @@ fn to_json(blocks: &[String], findings: &[(usize, Finding)]) -> String {
             j += 1;
         }
         let group = &findings[i..j];
-        let mut offsets: Vec<usize> = Vec::new();
-        for (_, f) in group {
-            offsets.extend([f.span.start, f.span.end]);
-            for c in &f.cues {
-                offsets.extend([c.span.start, c.span.end]);
-            }
-        }
-        crate::utf16::convert(&blocks[block], &mut offsets);
-        let mut it = offsets.into_iter();
-        for (_, f) in group {
+        let units = crate::utf16::spans(&blocks[block], group.iter().map(|(_, f)| f));
+        for ((_, f), u) in group.iter().zip(units) {
             if out.len() > 1 {
                 out.push(',');
             }
-            let (start, end) = (it.next().unwrap_or(0), it.next().unwrap_or(0));
+            let (start, end) = u.span;
             let _ = write!(out, "{{\"block\":{block},\"start\":{start},\"end\":{end},\"text\":");
             json::push_str(&mut out, &f.text);
             let _ = write!(out, ",\"category\":\"{}\",\"cues\":[", f.category.name());
-            for (k, c) in f.cues.iter().enumerate() {
-                let (cs, ce) = (it.next().unwrap_or(0), it.next().unwrap_or(0));
+            for (k, (c, (cs, ce))) in f.cues.iter().zip(u.cues).enumerate() {
                 if k > 0 {
                     out.push(',');
                 }

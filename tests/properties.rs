@@ -72,25 +72,18 @@ fn check_order(findings: &[Finding], what: &str) {
 /// The UTF-16 offsets of every finding and cue slice the UTF-16 encoding
 /// of `text` to exactly their text.
 fn check_utf16(text: &str, findings: &[Finding]) {
-    let mut offsets = Vec::new();
-    for f in findings {
-        offsets.extend([f.span.start, f.span.end]);
-        for c in &f.cues {
-            offsets.extend([c.span.start, c.span.end]);
-        }
-    }
-    utf16::convert(text, &mut offsets);
     let units: Vec<u16> = text.encode_utf16().collect();
-    let mut it = offsets.into_iter();
-    let mut take = |expected: &str| {
-        let (s, e) = (it.next().unwrap(), it.next().unwrap());
+    let take = |(s, e): (usize, usize), expected: &str| {
         assert!(s <= e && e <= units.len(), "utf16 offsets {s}..{e} out of 0..{}", units.len());
         assert_eq!(String::from_utf16(&units[s..e]).ok().as_deref(), Some(expected), "utf16 {s}..{e} does not slice to the text");
     };
-    for f in findings {
-        take(&f.text);
-        for c in &f.cues {
-            take(&c.text);
+    let spans = utf16::spans(text, findings);
+    assert_eq!(spans.len(), findings.len());
+    for (f, u) in findings.iter().zip(spans) {
+        take(u.span, &f.text);
+        assert_eq!(u.cues.len(), f.cues.len());
+        for (c, cu) in f.cues.iter().zip(u.cues) {
+            take(cu, &c.text);
         }
     }
 }
