@@ -126,6 +126,10 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
     if wi >= 2 && s.word_is(wi - 2, "according") && s.word_is(wi - 1, "to") {
         return true;
     }
+    // A counted group is a quantity, not a crowd: "supplies about 16 million people".
+    if wi > 0 && (s.lower(wi - 1).starts_with(|c: char| c.is_ascii_digit()) || s.word_in(wi - 1, &["million", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions", "billion"])) {
+        return false;
+    }
     // A proper name right after makes it specific: "critics including Senator Hale";
     // a place does not: "many in the village", "analysts in Drenholm".
     let mut i = last + 1;
