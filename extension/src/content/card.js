@@ -3,6 +3,7 @@
 // created on first use and reused; it is never changed after insertion.
 
 import { CATEGORY_INFO, PALETTE, tidy } from '../shared/findings.js';
+import { copyText } from '../shared/clipboard.js';
 import { HOST_TAG } from './extract.js';
 
 const CARD_CSS = `
@@ -191,27 +192,6 @@ export function createCard(hooks) {
     card.style.top = `${top}px`;
   }
 
-  async function copyText(text) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      // Fallback inside our own shadow root: the page DOM stays untouched.
-      const ta = el('textarea', 'textarea');
-      ta.value = text;
-      shadow.append(ta);
-      ta.select();
-      let ok = false;
-      try {
-        ok = document.execCommand('copy');
-      } catch {
-        ok = false;
-      }
-      ta.remove();
-      return ok;
-    }
-  }
-
   function setStatus(text) {
     const s = card && card.querySelector('.status');
     if (s) s.textContent = text;
@@ -224,7 +204,8 @@ export function createCard(hooks) {
     const action = btn.dataset.action;
     if (action === 'close') hide();
     else if (action === 'copy' && current.length) {
-      const ok = await copyText(tidy(current[0].text));
+      // Any fallback copy happens inside our own shadow root: the page DOM stays untouched.
+      const ok = await copyText(tidy(current[0].text), { parent: shadow, className: 'textarea' });
       setStatus(ok ? 'Passage copied.' : 'Could not copy: the page did not allow it.');
     } else if (action === 'hide-cue') {
       const cue = firstCue(current);

@@ -38,32 +38,6 @@ export async function targetTabId() {
   return tab && tab.id !== undefined ? tab.id : null;
 }
 
-/**
- * Writes text to the clipboard from an extension page.
- * @param {string} text
- */
-export async function copyToClipboard(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    ta.style.position = 'fixed';
-    ta.style.opacity = '0';
-    document.body.append(ta);
-    ta.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    ta.remove();
-    return ok;
-  }
-}
-
 /** @param {string} tag @param {Record<string, any>} [props] @param {...(Node|string)} kids */
 export function h(tag, props = {}, ...kids) {
   const el = document.createElement(tag);

@@ -4,7 +4,8 @@
 import { CATEGORIES, CATEGORY_INFO } from '../shared/findings.js';
 import { toPlainText, toMarkdown } from '../shared/format.js';
 import { isSiteEnabled } from '../shared/settings.js';
-import { toWorker, toTab, targetTabId, copyToClipboard, h } from './common.js';
+import { toWorker, toTab, targetTabId, h } from './common.js';
+import { copyText } from '../shared/clipboard.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
@@ -105,7 +106,7 @@ async function copyAll() {
   const report = { title: page.title, url: page.url, date: new Date(), passages: visiblePassages() };
   const format = /** @type {HTMLSelectElement} */ ($('format')).value;
   const text = format === 'markdown' ? toMarkdown(report) : toPlainText(report);
-  const ok = await copyToClipboard(text);
+  const ok = await copyText(text);
   const n = report.passages.length;
   $('copy-status').textContent = ok ? `Copied ${n} passage${n === 1 ? '' : 's'}.` : 'Copying failed.';
 }
