@@ -1,30 +1,22 @@
 // The finding card: opened by click or hover over a highlighted passage, in a
 // closed shadow root; Copy passage; Hide this cue on this site.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, startServer, sampleArticlePath, waitForHighlights, readHighlights, readClipboard,
-  until, artifact, squash, cardHtml, pointOnPassage,
+  useBrowserAndServer, sampleArticlePath, waitForHighlights, readHighlights, readClipboard, until, artifact, squash,
+  cardHtml, pointOnPassage,
 } from './harness.mjs';
 
 const DENIAL = 'Mr Reyne has denied any wrongdoing.';
 const HEDGED = 'Procurement officials are believed to have raised objections at the time.';
 
-let ext;
-let srv;
-before(async () => {
-  [ext, srv] = await Promise.all([launch(), startServer()]);
-});
-after(async () => {
-  await ext?.close();
-  await srv?.close();
-});
+const env = useBrowserAndServer();
 
 test('card: click opens a closed-shadow card; copy passage; hide cue on this site', async (t) => {
-  const page = await ext.context.newPage();
-  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: srv.origin });
-  await page.goto(srv.origin + sampleArticlePath());
+  const page = await env.ext.context.newPage();
+  await env.ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.srv.origin });
+  await page.goto(env.srv.origin + sampleArticlePath());
   await waitForHighlights(page);
 
   const pt = await pointOnPassage(page, 'denial', DENIAL);
@@ -52,7 +44,7 @@ test('card: click opens a closed-shadow card; copy passage; hide cue on this sit
   await t.test('Copy passage (keyboard: the card takes focus) copies the passage text', async () => {
     await page.keyboard.press('Enter');
     await until(async () => (await cardHtml(page)).html.includes('Passage copied.'), { message: 'copied status' });
-    const text = await readClipboard(ext.context, srv.origin);
+    const text = await readClipboard(env.ext.context, env.srv.origin);
     assert.equal(text, DENIAL);
   });
 
@@ -91,7 +83,7 @@ test('card: click opens a closed-shadow card; copy passage; hide cue on this sit
     }, { message: 'denial passage hidden' });
     // Other categories are untouched.
     assert.deepEqual(after.hedged, before.hedged);
-    const sw = await ext.worker();
+    const sw = await env.ext.worker();
     const stored = await sw.evaluate(() => chrome.storage.local.get('settings'));
     assert.deepEqual(stored.settings.hiddenCues['127.0.0.1'], ['denied']);
   });

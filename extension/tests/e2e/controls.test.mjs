@@ -1,43 +1,35 @@
 // Popup controls beyond the slice (site switch, sensitivity, Markdown copy),
 // the side panel, and the keyboard commands.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, startServer, sampleArticlePath, waitForHighlights, readHighlights, readClipboard, tabIdFor,
-  pageState, until, artifact, squash, cardHtml, NAMES,
+  useBrowserAndServer, sampleArticlePath, readHighlights, pageState, until, artifact, squash, cardHtml, NAMES,
+  openHighlighted, copyAllFromPopup,
 } from './harness.mjs';
 
-let ext;
-let srv;
 let page;
 let tabId;
 let url;
-before(async () => {
-  [ext, srv] = await Promise.all([launch(), startServer()]);
-  page = await ext.context.newPage();
-  url = srv.origin + sampleArticlePath();
-  await page.goto(url);
-  await waitForHighlights(page);
-  tabId = await tabIdFor(ext, url);
-});
-after(async () => {
-  await ext?.close();
-  await srv?.close();
+const env = useBrowserAndServer({
+  async setup() {
+    url = env.srv.origin + sampleArticlePath();
+    ({ page, tabId } = await openHighlighted(env.ext, url));
+  },
 });
 
 const total = (h) => NAMES.reduce((n, k) => n + (h[k] ? h[k].length : 0), 0);
 
 test('popup: site switch turns the page off and on', async () => {
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extId}/popup.html?tab=${tabId}`);
+  const popup = await env.ext.context.newPage();
+  await popup.goto(`chrome-extension://${env.ext.extId}/popup.html?tab=${tabId}`);
   const before = await readHighlights(page);
   await until(async () => popup.getByTestId('site-toggle').isChecked(), { message: 'site on' });
   await popup.getByTestId('site-toggle').uncheck();
   await until(async () => total(await readHighlights(page)) === 0, { message: 'no highlights when off' });
   await until(async () => /switched off for this site/.test(await popup.getByTestId('notice').textContent()), { message: 'notice' });
   await popup.screenshot({ path: artifact('popup-site-off.png') });
-  const stored = await (await ext.worker()).evaluate(() => chrome.storage.local.get('settings'));
+  const stored = await (await env.ext.worker()).evaluate(() => chrome.storage.local.get('settings'));
   assert.deepEqual(stored.settings.denySites, ['127.0.0.1']);
   await popup.getByTestId('site-toggle').check();
   const back = await until(async () => {
@@ -49,14 +41,14 @@ test('popup: site switch turns the page off and on', async () => {
 });
 
 test('popup: sensitivity re-analyses the page (strict ≤ balanced ≤ eager)', async () => {
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extId}/popup.html?tab=${tabId}`);
+  const popup = await env.ext.context.newPage();
+  await popup.goto(`chrome-extension://${env.ext.extId}/popup.html?tab=${tabId}`);
   const counts = {};
   for (const level of ['strict', 'eager', 'balanced']) {
-    const scansBefore = (await pageState(ext, tabId)).scans;
+    const scansBefore = (await pageState(env.ext, tabId)).scans;
     await popup.getByTestId(`sensitivity-${level}`).check();
     const st = await until(async () => {
-      const s = await pageState(ext, tabId);
+      const s = await pageState(env.ext, tabId);
       return s.scans > scansBefore ? s : null;
     }, { message: `rescan at ${level}` });
     counts[level] = st.findings.length;
@@ -67,13 +59,9 @@ test('popup: sensitivity re-analyses the page (strict ≤ balanced ≤ eager)', 
 });
 
 test('popup: Copy all as Markdown groups passages by category with reasons, escaped', async () => {
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extId}/popup.html?tab=${tabId}`);
-  await popup.getByTestId('copy-format').selectOption('markdown');
-  await popup.bringToFront();
-  await popup.getByTestId('copy-all').click();
-  await until(async () => /Copied \d+/.test(await popup.getByTestId('copy-status').textContent()), { message: 'copied' });
-  const md = await readClipboard(ext.context, srv.origin);
+  const popup = await env.ext.context.newPage();
+  await popup.goto(`chrome-extension://${env.ext.extId}/popup.html?tab=${tabId}`);
+  const md = await copyAllFromPopup(popup, 'markdown', env);
   const lines = md.split('\n');
   assert.equal(lines[0], '# Leaked memo appears to link finance minister to port contract \\| The Meridian Courier');
   assert.equal(lines[2], `<${url}>`);
@@ -89,8 +77,8 @@ test('popup: Copy all as Markdown groups passages by category with reasons, esca
 });
 
 test('side panel: lists passages, filters by category, click scrolls and flashes', async () => {
-  const panel = await ext.context.newPage();
-  await panel.goto(`chrome-extension://${ext.extId}/sidepanel.html?tab=${tabId}`);
+  const panel = await env.ext.context.newPage();
+  await panel.goto(`chrome-extension://${env.ext.extId}/sidepanel.html?tab=${tabId}`);
   const hl = await readHighlights(page);
   const shown = total(hl);
   await until(async () => (await panel.getByTestId('item').count()) === shown, { message: `${shown} items`, timeout: 4000 }).catch(async (e) => { console.log(await panel.locator('body').innerText()); throw e; });
@@ -114,8 +102,8 @@ test('side panel: lists passages, filters by category, click scrolls and flashes
 
 test('keyboard commands: next/previous open the card; toggle hides and shows all highlights', async () => {
   await page.bringToFront();
-  const run = async (cmd) => (await ext.worker()).evaluate(([c, id]) => globalThis.claimlensHandleCommand(c, { id }), [cmd, tabId]);
-  const st = await pageState(ext, tabId);
+  const run = async (cmd) => (await env.ext.worker()).evaluate(([c, id]) => globalThis.claimlensHandleCommand(c, { id }), [cmd, tabId]);
+  const st = await pageState(env.ext, tabId);
   const passages = [...new Map(st.findings.filter((f) => f.visible).map((f) => [f.text, f])).values()];
 
   const r1 = await run('next-finding');

@@ -2,21 +2,13 @@
 // is left alone (navigation, rails, comments, paywall prompts, hidden and
 // editable text), including same-origin frames and open shadow roots.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, startServer, waitForHighlights, readHighlights, tabIdFor, pageState, until, artifact, squash, NAMES,
+  useBrowserAndServer, waitForHighlights, readHighlights, tabIdFor, pageState, until, artifact, squash, NAMES,
 } from './harness.mjs';
 
-let ext;
-let srv;
-before(async () => {
-  [ext, srv] = await Promise.all([launch(), startServer()]);
-});
-after(async () => {
-  await ext?.close();
-  await srv?.close();
-});
+const env = useBrowserAndServer();
 
 /** [fixture, passages that must be highlighted (category, text), text that must never be] */
 const CASES = [
@@ -60,8 +52,8 @@ async function allHighlights(page) {
 
 for (const [file, must, mustNot] of CASES) {
   test(`extraction: ${file}`, async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${srv.origin}/x/${file}`);
+    const page = await env.ext.context.newPage();
+    await page.goto(`${env.srv.origin}/x/${file}`);
     await waitForHighlights(page);
     const hl = await until(async () => {
       const h = await allHighlights(page);
@@ -80,18 +72,18 @@ for (const [file, must, mustNot] of CASES) {
 }
 
 test('extraction: a page without article text says so in the popup', async () => {
-  const page = await ext.context.newPage();
-  const url = `${srv.origin}/x/no-article.html`;
+  const page = await env.ext.context.newPage();
+  const url = `${env.srv.origin}/x/no-article.html`;
   await page.goto(url);
-  const tabId = await tabIdFor(ext, url);
+  const tabId = await tabIdFor(env.ext, url);
   const st = await until(async () => {
-    const s = await pageState(ext, tabId);
+    const s = await pageState(env.ext, tabId);
     return s.scans >= 1 ? s : null;
   }, { message: 'first scan' });
   assert.equal(st.hasArticle, false);
   assert.equal(st.findings.length, 0);
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extId}/popup.html?tab=${tabId}`);
+  const popup = await env.ext.context.newPage();
+  await popup.goto(`chrome-extension://${env.ext.extId}/popup.html?tab=${tabId}`);
   await until(async () => (await popup.getByTestId('notice').textContent()) === 'No article text found on this page.', { message: 'notice' });
   await popup.screenshot({ path: artifact('popup-no-article.png') });
   await popup.close();

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -116,6 +117,45 @@ export async function launch({ headless = true, args = [] } = {}) {
 }
 
 /**
+ * Registers node:test hooks for the file: before all tests, launches the
+ * browser with the extension and (unless `server` is false) starts the
+ * fixture server, then runs `setup`; after them, runs `teardown` and closes
+ * both. (Top-level `before` hooks start as soon as they are registered, so
+ * further set-up that needs the browser goes in `setup`, not in a hook of
+ * its own.)
+ * @param {{
+ *   launch?: Parameters<typeof launch>[0],
+ *   server?: boolean,
+ *   routes?: Parameters<typeof startServer>[0] | (() => Parameters<typeof startServer>[0]),
+ *   setup?: () => Promise<void>|void,
+ *   teardown?: () => Promise<void>|void,
+ * }} [options]  routes: extra server routes, or a function that makes them
+ *   when the hook runs
+ * @returns {{ext: Awaited<ReturnType<typeof launch>>, srv: Awaited<ReturnType<typeof startServer>>}}
+ *   filled in once the hook has run
+ */
+export function useBrowserAndServer({ launch: launchOptions, server = true, routes, setup, teardown } = {}) {
+  const env = /** @type {any} */ ({ ext: undefined, srv: undefined });
+  before(async () => {
+    if (server) {
+      [env.ext, env.srv] = await Promise.all([
+        launch(launchOptions),
+        startServer(typeof routes === 'function' ? routes() : routes),
+      ]);
+    } else {
+      env.ext = await launch(launchOptions);
+    }
+    await setup?.();
+  });
+  after(async () => {
+    await teardown?.();
+    await env.ext?.close();
+    await env.srv?.close();
+  });
+  return env;
+}
+
+/**
  * Polls fn until it returns a truthy value (returned), or throws after timeout.
  * @template T @param {() => Promise<T>|T} fn @param {{timeout?: number, interval?: number, message?: string}} [o]
  * @returns {Promise<T>}
@@ -199,6 +239,33 @@ export async function readClipboard(context, origin) {
   } finally {
     await p.close();
   }
+}
+
+/**
+ * Opens `url` in a new tab and waits for its highlights.
+ * @param {{context: import('playwright-core').BrowserContext, probe: () => Promise<import('playwright-core').Page>}} ext
+ * @param {string} url
+ */
+export async function openHighlighted(ext, url) {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  await waitForHighlights(page);
+  const tabId = await tabIdFor(ext, url);
+  return { page, tabId };
+}
+
+/**
+ * Presses the popup's "Copy all" in the given format and returns what it put
+ * on the clipboard.
+ * @param {import('playwright-core').Page} popup @param {string} format
+ * @param {{ext: {context: import('playwright-core').BrowserContext}, srv: {origin: string}}} env
+ */
+export async function copyAllFromPopup(popup, format, { ext, srv }) {
+  await popup.getByTestId('copy-format').selectOption(format);
+  await popup.bringToFront();
+  await popup.getByTestId('copy-all').click();
+  await until(async () => /Copied \d+/.test(await popup.getByTestId('copy-status').textContent()), { message: 'copied' });
+  return readClipboard(ext.context, srv.origin);
 }
 
 export function artifact(name) {

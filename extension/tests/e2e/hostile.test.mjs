@@ -13,11 +13,11 @@
 // only asked for plain values, and the highlight registry is read from a
 // fresh isolated world, as the extension sees it.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, startServer, until, tabIdFor, pageState, squash, artifact, ROOT, NAMES } from './harness.mjs';
+import { useBrowserAndServer, until, tabIdFor, pageState, squash, artifact, ROOT, NAMES } from './harness.mjs';
 
 const FIXTURES = path.join(ROOT, 'extension', 'tests', 'fixtures');
 
@@ -65,8 +65,6 @@ const READ_HIGHLIGHTS = `(() => {
   return out;
 })()`;
 
-let ext;
-let srv;
 const BIG = { paragraphs: 2000, nodesPerParagraph: 100 };
 
 /** 200,000 text nodes: 2,000 paragraphs of 50 plain words and 50 bold ones. */
@@ -95,11 +93,11 @@ function bigPage() {
   return parts.join('');
 }
 
-before(async () => {
-  const big = bigPage();
-  [ext, srv] = await Promise.all([
-    launch(),
-    startServer({
+const env = useBrowserAndServer({
+  routes: () => {
+    const big = bigPage();
+    BIG.bytes = Buffer.byteLength(big);
+    return {
       '/csp': (req, res) => {
         res.writeHead(200, {
           'content-type': 'text/html; charset=utf-8',
@@ -116,13 +114,8 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         res.end(big);
       },
-    }),
-  ]);
-  BIG.bytes = Buffer.byteLength(big);
-});
-after(async () => {
-  await ext?.close();
-  await srv?.close();
+    };
+  },
 });
 
 /**
@@ -131,9 +124,9 @@ after(async () => {
  * @param {string} pathname
  */
 async function open(pathname) {
-  const page = await ext.context.newPage();
+  const page = await env.ext.context.newPage();
   await page.addInitScript(GUARD);
-  const cdp = await ext.context.newCDPSession(page);
+  const cdp = await env.ext.context.newCDPSession(page);
   const errors = [];
   cdp.on('Runtime.exceptionThrown', (e) => errors.push(`exception: ${e.exceptionDetails.exception?.description || e.exceptionDetails.text}`));
   cdp.on('Runtime.consoleAPICalled', (e) => {
@@ -144,7 +137,7 @@ async function open(pathname) {
   });
   await cdp.send('Runtime.enable');
   await cdp.send('Log.enable');
-  const url = `${srv.origin}${pathname}`;
+  const url = `${env.srv.origin}${pathname}`;
   const t0 = Date.now();
   await page.goto(url, { timeout: 60000 });
   const tLoaded = Date.now();
@@ -170,7 +163,7 @@ async function open(pathname) {
       }, { timeout, message: `highlights on ${pathname}` });
     },
     async state() {
-      return pageState(ext, await tabIdFor(ext, url));
+      return pageState(env.ext, await tabIdFor(env.ext, url));
     },
     /** The shared checks: no error, the page's scripts run, its DOM untouched. */
     async assertClean({ allowErrors = null, ticker = 'window.__ticks' } = {}) {

@@ -1,36 +1,29 @@
 // Dynamic pages, worker eviction, page safety and network silence.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, startServer, waitForHighlights, readHighlights, tabIdFor, pageState, until, stopWorker, artifact, squash, NAMES,
+  useBrowserAndServer, waitForHighlights, readHighlights, pageState, until, stopWorker, artifact, squash,
+  openHighlighted,
 } from './harness.mjs';
 
-let ext;
-let srv;
 /** Requests seen anywhere in the browser context. */
 const requests = [];
-before(async () => {
-  [ext, srv] = await Promise.all([launch(), startServer()]);
-  ext.context.on('request', (r) => requests.push(r.url()));
-});
-after(async () => {
-  await ext?.close();
-  await srv?.close();
+const env = useBrowserAndServer({
+  setup() {
+    env.ext.context.on('request', (r) => requests.push(r.url()));
+  },
 });
 
 const has = (h, cat, text) => (h[cat] || []).some((s) => squash(s).includes(text));
 
 test('dynamic page: new, changed and removed blocks update within 500 ms; only changed blocks are analysed', async () => {
-  const page = await ext.context.newPage();
-  const url = `${srv.origin}/x/watched.html`;
-  await page.goto(url);
-  await waitForHighlights(page);
-  const tabId = await tabIdFor(ext, url);
-  const st0 = await pageState(ext, tabId);
+  const url = `${env.srv.origin}/x/watched.html`;
+  const { page, tabId } = await openHighlighted(env.ext, url);
+  const st0 = await pageState(env.ext, tabId);
   // An open popup shows live counts.
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extId}/popup.html?tab=${tabId}`);
+  const popup = await env.ext.context.newPage();
+  await popup.goto(`chrome-extension://${env.ext.extId}/popup.html?tab=${tabId}`);
   const denialCount = async () => Number(await popup.getByTestId('count-denial').textContent());
   const denials0 = await until(async () => { const n = await denialCount(); return n > 0 ? n : null; }, { message: 'popup counts' });
   await page.bringToFront();
@@ -50,7 +43,7 @@ test('dynamic page: new, changed and removed blocks update within 500 ms; only c
     }
   });
   assert.ok(added >= 0 && added < 500, `new block highlighted after ${added} ms`);
-  const st1 = await pageState(ext, tabId);
+  const st1 = await pageState(env.ext, tabId);
   assert.equal(st1.analysedBlocks - st0.analysedBlocks, 1, 'only the new block was analysed');
   await until(async () => (await denialCount()) === denials0 + 1, { message: 'popup count follows the page' });
   await popup.close();
@@ -68,7 +61,7 @@ test('dynamic page: new, changed and removed blocks update within 500 ms; only c
   });
   assert.ok(changed >= 0 && changed < 500, `changed block updated after ${changed} ms`);
   const st2 = await until(async () => {
-    const s = await pageState(ext, tabId);
+    const s = await pageState(env.ext, tabId);
     return s.scans > st1.scans ? s : null;
   }, { message: 'rescan' });
   assert.equal(st2.analysedBlocks - st1.analysedBlocks, 1, 'only the changed block was analysed');
@@ -86,7 +79,7 @@ test('dynamic page: new, changed and removed blocks update within 500 ms; only c
   });
   assert.ok(removed >= 0 && removed < 500, `removed block dropped after ${removed} ms`);
   const st3 = await until(async () => {
-    const s = await pageState(ext, tabId);
+    const s = await pageState(env.ext, tabId);
     return s.scans > st2.scans ? s : null;
   }, { message: 'rescan' });
   assert.equal(st3.analysedBlocks, st2.analysedBlocks, 'nothing re-analysed on removal');
@@ -98,8 +91,8 @@ test('dynamic page: new, changed and removed blocks update within 500 ms; only c
 });
 
 test('page safety: the page sees no DOM change but the one card host; no network requests', async () => {
-  const page = await ext.context.newPage();
-  await page.goto(`${srv.origin}/x/watched.html`);
+  const page = await env.ext.context.newPage();
+  await page.goto(`${env.srv.origin}/x/watched.html`);
   await waitForHighlights(page);
   // Open and close a card twice: the host is inserted once and reused.
   const pt = await page.evaluate(() => {
@@ -121,9 +114,9 @@ test('page safety: the page sees no DOM change but the one card host; no network
 
   // Network: every request in the context went to the test server or stayed
   // inside the extension; the worker and the page fetched nothing else.
-  const foreign = requests.filter((u) => !u.startsWith(srv.origin) && !u.startsWith(`chrome-extension://${ext.extId}/`) && !u.startsWith('data:') && u !== 'about:blank');
+  const foreign = requests.filter((u) => !u.startsWith(env.srv.origin) && !u.startsWith(`chrome-extension://${env.ext.extId}/`) && !u.startsWith('data:') && u !== 'about:blank');
   assert.deepEqual(foreign, []);
-  const swResources = await (await ext.worker()).evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  const swResources = await (await env.ext.worker()).evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   assert.deepEqual(swResources.filter((u) => !u.startsWith(`chrome-extension://${location.host}/`)), [], 'the worker fetched only its own files');
   const pageResources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   assert.deepEqual(pageResources, [], 'the extension made no request from the page');
@@ -131,8 +124,8 @@ test('page safety: the page sees no DOM change but the one card host; no network
 });
 
 test('worker eviction: settings and custom cues survive a stopped worker', async () => {
-  const opts = await ext.context.newPage();
-  await opts.goto(`chrome-extension://${ext.extId}/options.html`);
+  const opts = await env.ext.context.newPage();
+  await opts.goto(`chrome-extension://${env.ext.extId}/options.html`);
   await opts.getByTestId('opt-cues-hedged').fill('scuttlebutt has it');
   await opts.getByTestId('opt-cat-attributed').uncheck();
   await opts.getByTestId('opt-sensitivity').selectOption('eager');
@@ -140,18 +133,18 @@ test('worker eviction: settings and custom cues survive a stopped worker', async
   await until(async () => (await opts.getByTestId('opt-status').textContent()) === 'Saved.', { message: 'saved' });
 
   // Stop the worker as the browser does when it is idle.
-  await stopWorker(ext, opts);
+  await stopWorker(env.ext, opts);
 
   // A page opened now wakes a fresh worker, which must re-instantiate the core
   // and re-apply the stored custom cues.
-  const page = await ext.context.newPage();
-  await page.goto(`${srv.origin}/x/watched.html`);
+  const page = await env.ext.context.newPage();
+  await page.goto(`${env.srv.origin}/x/watched.html`);
   const h = await until(async () => {
     const x = await readHighlights(page);
     return has(x, 'hedged', 'Scuttlebutt has it') ? x : null;
   }, { message: 'custom cue applied after restart' });
   assert.ok(has(h, 'denial', 'The council leader has denied'));
-  const stored = await (await ext.probe()).evaluate(() => chrome.storage.local.get('settings'));
+  const stored = await (await env.ext.probe()).evaluate(() => chrome.storage.local.get('settings'));
   assert.equal(stored.settings.sensitivity, 'eager');
   assert.deepEqual(stored.settings.customCues.hedged, ['scuttlebutt has it']);
   await page.close();

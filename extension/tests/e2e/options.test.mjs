@@ -1,33 +1,26 @@
 // Options page: default categories, custom cues checked by the core,
 // import/export with rejection of invalid files.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import {
-  launch, startServer, readHighlights, waitForHighlights, until, artifact, squash,
-} from './harness.mjs';
+import { useBrowserAndServer, readHighlights, waitForHighlights, until, artifact, squash } from './harness.mjs';
 
-let ext;
-let srv;
 let opts;
-before(async () => {
-  [ext, srv] = await Promise.all([launch(), startServer()]);
-  opts = await ext.context.newPage();
-  await opts.goto(`chrome-extension://${ext.extId}/options.html`);
-  await until(async () => /core \d+\.\d+\.\d+/.test(await opts.getByTestId('opt-version').textContent()), { message: 'core version shown' });
-});
-after(async () => {
-  await ext?.close();
-  await srv?.close();
+const env = useBrowserAndServer({
+  async setup() {
+    opts = await env.ext.context.newPage();
+    await opts.goto(`chrome-extension://${env.ext.extId}/options.html`);
+    await until(async () => /core \d+\.\d+\.\d+/.test(await opts.getByTestId('opt-version').textContent()), { message: 'core version shown' });
+  },
 });
 
 const status = () => opts.getByTestId('opt-status').textContent();
 const has = (h, cat, text) => (h[cat] || []).some((s) => squash(s).includes(text));
 
 test('custom cues: the core rejects a bad entry by name and keeps the previous cues; a good one applies live', async () => {
-  const page = await ext.context.newPage();
-  await page.goto(`${srv.origin}/x/watched.html`);
+  const page = await env.ext.context.newPage();
+  await page.goto(`${env.srv.origin}/x/watched.html`);
   await waitForHighlights(page);
   assert.ok(!has(await readHighlights(page), 'hedged', 'Scuttlebutt has it'));
 
@@ -48,8 +41,8 @@ test('custom cues: the core rejects a bad entry by name and keeps the previous c
 });
 
 test('default categories: turning attributed on draws attributed passages', async () => {
-  const page = await ext.context.newPage();
-  await page.goto(`${srv.origin}/x/watched.html`);
+  const page = await env.ext.context.newPage();
+  await page.goto(`${env.srv.origin}/x/watched.html`);
   await waitForHighlights(page);
   assert.equal((await readHighlights(page)).attributed, undefined);
   await opts.bringToFront();

@@ -10,17 +10,16 @@
 // shown as text in the card, side panel and copies, escaped in Markdown, and
 // never becomes an element: the payloads would set window.__pwned.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import {
-  launch, startServer, sampleArticlePath, waitForHighlights, readClipboard, tabIdFor, pageState, until, squash, cardHtml, pointOnPassage,
+  useBrowserAndServer, sampleArticlePath, waitForHighlights, readClipboard, tabIdFor, pageState, until, squash,
+  cardHtml, pointOnPassage, copyAllFromPopup,
 } from './harness.mjs';
 
-let ext;
-let srv;
 /** @type {import('puppeteer-core').Browser} */
 let cdpBrowser;
 /** @type {{target: string, url: string}[]} every request seen */
@@ -46,30 +45,28 @@ async function record(target) {
 }
 
 const PINNED = [];
-before(async () => {
-  [ext, srv] = await Promise.all([launch({ args: ['--remote-debugging-port=0'] }), startServer()]);
-  const portFile = path.join(ext.profile, 'DevToolsActivePort');
-  const port = await until(() => fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').split('\n')[0], { message: 'DevTools port' });
-  cdpBrowser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null, protocol: 'cdp' });
-  cdpBrowser.on('targetcreated', (t) => { PINNED.push(record(t)); });
-  await Promise.all(cdpBrowser.targets().map(record));
-  // Wake the worker if it is idle, then make sure it is recorded.
-  await (await ext.probe()).evaluate(() => chrome.runtime.sendMessage({ type: 'core/info' }));
-  const sw = await cdpBrowser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${ext.extId}/`), { timeout: 10000 });
-  await record(sw);
-  await Promise.all(PINNED);
-  assert.ok(attached.has(sw), 'recording the extension\'s service worker');
-});
-after(async () => {
-  await cdpBrowser?.disconnect();
-  await ext?.close();
-  await srv?.close();
+const env = useBrowserAndServer({
+  launch: { args: ['--remote-debugging-port=0'] },
+  async setup() {
+    const portFile = path.join(env.ext.profile, 'DevToolsActivePort');
+    const port = await until(() => fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').split('\n')[0], { message: 'DevTools port' });
+    cdpBrowser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null, protocol: 'cdp' });
+    cdpBrowser.on('targetcreated', (t) => { PINNED.push(record(t)); });
+    await Promise.all(cdpBrowser.targets().map(record));
+    // Wake the worker if it is idle, then make sure it is recorded.
+    await (await env.ext.probe()).evaluate(() => chrome.runtime.sendMessage({ type: 'core/info' }));
+    const sw = await cdpBrowser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${env.ext.extId}/`), { timeout: 10000 });
+    await record(sw);
+    await Promise.all(PINNED);
+    assert.ok(attached.has(sw), 'recording the extension\'s service worker');
+  },
+  teardown: () => cdpBrowser?.disconnect(),
 });
 
 /** A new page whose Network domain is recorded before it navigates anywhere. */
 async function recordedPage(url) {
   const n = attached.size;
-  const page = await ext.context.newPage();
+  const page = await env.ext.context.newPage();
   await until(async () => {
     await Promise.all(PINNED);
     return [...attached].some((t) => t.type() === 'page' && t.url() === 'about:blank') && attached.size > n;
@@ -84,14 +81,14 @@ const PAYLOAD_P4 = '**bold** _claims_ [here](javascript:window.__pwned=\'md\')';
 
 test('a full session stays on 127.0.0.1 and inside the extension; markup in article text stays text', async (t) => {
   // Pages.
-  const sample = await recordedPage(srv.origin + sampleArticlePath());
+  const sample = await recordedPage(env.srv.origin + sampleArticlePath());
   await waitForHighlights(sample);
-  const url = `${srv.origin}/x/injection.html`;
+  const url = `${env.srv.origin}/x/injection.html`;
   const page = await recordedPage(url);
   await waitForHighlights(page);
-  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: srv.origin });
-  const tabId = await tabIdFor(ext, url);
-  const st = await pageState(ext, tabId);
+  await env.ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.srv.origin });
+  const tabId = await tabIdFor(env.ext, url);
+  const st = await pageState(env.ext, tabId);
   const texts = st.findings.map((f) => f.text);
   assert.ok(texts.includes(PAYLOAD_P1), `the <img> sentence is a finding: ${JSON.stringify(texts)}`);
   assert.ok(texts.some((x) => x.includes(PAYLOAD_P2)), 'the <script> sentence is a finding');
@@ -110,20 +107,16 @@ test('a full session stays on 127.0.0.1 and inside the extension; markup in arti
     assert.ok(card.html.includes('&lt;img src=x onerror="window.__pwned=\'img\'"&gt;'), 'shown escaped, as text');
     await page.keyboard.press('Enter'); // Copy passage (the card has focus)
     await until(async () => (await cardHtml(page)).html.includes('Passage copied.'), { message: 'copied' });
-    assert.equal(await readClipboard(ext.context, srv.origin), PAYLOAD_P1);
+    assert.equal(await readClipboard(env.ext.context, env.srv.origin), PAYLOAD_P1);
     await page.bringToFront();
     await page.keyboard.press('Escape');
   });
 
   await t.test('popup: Copy all as Markdown escapes the metacharacters; as text keeps them literally', async () => {
-    const popup = await recordedPage(`chrome-extension://${ext.extId}/popup.html?tab=${tabId}`);
+    const popup = await recordedPage(`chrome-extension://${env.ext.extId}/popup.html?tab=${tabId}`);
     await until(async () => Number(await popup.getByTestId('count-denial').textContent()) > 0, { message: 'popup counts' });
     assert.equal(await popup.locator('img[src="x"], [onerror], script:not([src]), a[href^="javascript:"]').count(), 0);
-    await popup.getByTestId('copy-format').selectOption('markdown');
-    await popup.bringToFront();
-    await popup.getByTestId('copy-all').click();
-    await until(async () => /Copied \d+/.test(await popup.getByTestId('copy-status').textContent()), { message: 'copied' });
-    const md = await readClipboard(ext.context, srv.origin);
+    const md = await copyAllFromPopup(popup, 'markdown', env);
     const lines = md.split('\n');
     assert.equal(lines[0], '# \\<img src=x onerror="window.\\_\\_pwned=\'title\'"\\> \\*\\*Title\\*\\* \\[t\\]\\(javascript:window.\\_\\_pwned=\'t\'\\) \\| Test Herald');
     assert.ok(md.includes('\\<img src=x onerror="window.\\_\\_pwned=\'img\'"\\>'), md);
@@ -139,14 +132,14 @@ test('a full session stays on 127.0.0.1 and inside the extension; markup in arti
     await popup.getByTestId('copy-format').selectOption('text');
     await popup.getByTestId('copy-all').click();
     await until(async () => /Copied \d+/.test(await popup.getByTestId('copy-status').textContent()), { message: 'copied as text' });
-    const txt = await readClipboard(ext.context, srv.origin);
+    const txt = await readClipboard(env.ext.context, env.srv.origin);
     assert.ok(txt.includes(PAYLOAD_P1), txt);
     assert.ok(txt.includes(PAYLOAD_P2), txt);
     await popup.close();
   });
 
   await t.test('side panel: passages are text, no element made from them', async () => {
-    const panel = await recordedPage(`chrome-extension://${ext.extId}/sidepanel.html?tab=${tabId}`);
+    const panel = await recordedPage(`chrome-extension://${env.ext.extId}/sidepanel.html?tab=${tabId}`);
     await until(async () => (await panel.getByTestId('item').count()) >= 4, { message: 'items' });
     const items = await panel.getByTestId('item').allTextContents();
     assert.ok(items.some((x) => squash(x).includes(squash(PAYLOAD_P1))), JSON.stringify(items));
@@ -163,7 +156,7 @@ test('a full session stays on 127.0.0.1 and inside the extension; markup in arti
   });
 
   await t.test('options page', async () => {
-    const opts = await recordedPage(`chrome-extension://${ext.extId}/options.html`);
+    const opts = await recordedPage(`chrome-extension://${env.ext.extId}/options.html`);
     await until(async () => /\d/.test(await opts.getByTestId('opt-version').textContent()), { message: 'options ready' });
     await opts.close();
   });
@@ -175,12 +168,12 @@ test('a full session stays on 127.0.0.1 and inside the extension; markup in arti
 
   await t.test('every request went to the test server or the extension', async () => {
     await Promise.all(PINNED);
-    const mine = (u) => u.startsWith(`${srv.origin}/`) || u.startsWith(`chrome-extension://${ext.extId}/`);
+    const mine = (u) => u.startsWith(`${env.srv.origin}/`) || u.startsWith(`chrome-extension://${env.ext.extId}/`);
     const foreign = requests.filter((r) => !mine(r.url));
     assert.deepEqual(foreign, []);
     const seen = (pred) => requests.some((r) => pred(r.url));
-    assert.ok(seen((u) => u.startsWith(`${srv.origin}/x/injection.html`)), 'the recorder saw the page load');
-    assert.ok(seen((u) => u.startsWith(`chrome-extension://${ext.extId}/popup`)), 'the recorder saw the popup load');
+    assert.ok(seen((u) => u.startsWith(`${env.srv.origin}/x/injection.html`)), 'the recorder saw the page load');
+    assert.ok(seen((u) => u.startsWith(`chrome-extension://${env.ext.extId}/popup`)), 'the recorder saw the popup load');
     console.log(`recorded ${requests.length} requests from ${new Set(requests.map((r) => r.target)).size} targets, none foreign`);
   });
   await sample.close();

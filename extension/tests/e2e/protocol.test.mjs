@@ -2,20 +2,14 @@
 // with {ok:false,error}; well-formed ones work; the worker's state lives in
 // storage.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { useBrowserAndServer } from './harness.mjs';
 
-let ext;
-before(async () => {
-  ext = await launch();
-});
-after(async () => {
-  await ext?.close();
-});
+const env = useBrowserAndServer({ server: false });
 
 test('router validates every message and reports errors', async () => {
-  const probe = await ext.probe();
+  const probe = await env.ext.probe();
   const replies = await probe.evaluate(async () => {
     const send = (m) => chrome.runtime.sendMessage(m);
     return {
@@ -45,7 +39,7 @@ test('router validates every message and reports errors', async () => {
 });
 
 test('router: malformed, oversized and unknown messages get an error; the worker keeps working', async () => {
-  const probe = await ext.probe();
+  const probe = await env.ext.probe();
   const replies = await probe.evaluate(async () => {
     const send = async (m) => {
       try {

@@ -3,9 +3,9 @@
 // analysed in batches and highlighted over its whole length; DOM changes are
 // reflected quickly, analysing only new or changed blocks.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, until, tabIdFor, pageState, waitForHighlights, squash } from './harness.mjs';
+import { useBrowserAndServer, until, tabIdFor, pageState, squash, openHighlighted } from './harness.mjs';
 import { MESSAGE_LIMITS } from '../../src/shared/messages.js';
 
 const PARAGRAPHS = 21000;
@@ -40,29 +40,20 @@ ${parts.join('\n')}
   return { html, chars };
 }
 
-let ext;
-let srv;
 const big = bigPage();
-before(async () => {
-  [ext, srv] = await Promise.all([
-    launch(),
-    startServer({
-      '/big': (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(big.html);
-      },
-    }),
-  ]);
-});
-after(async () => {
-  await ext?.close();
-  await srv?.close();
+const env = useBrowserAndServer({
+  routes: {
+    '/big': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(big.html);
+    },
+  },
 });
 
 test('a page over the message limits is analysed in batches and highlighted over its whole length', async () => {
   assert.ok(PARAGRAPHS > MESSAGE_LIMITS.blocks && big.chars > MESSAGE_LIMITS.totalChars, 'the page is over both limits');
-  const page = await ext.context.newPage();
-  const url = `${srv.origin}/big`;
+  const page = await env.ext.context.newPage();
+  const url = `${env.srv.origin}/big`;
   await page.goto(url, { timeout: 60000 });
   const expected = [];
   for (let i = 0; i < PARAGRAPHS; i += EVERY) expected.push(i);
@@ -82,12 +73,12 @@ test('a page over the message limits is analysed in batches and highlighted over
     return days && days.length === expected.length + 1 ? days : null;
   }, { timeout: 60000, interval: 250, message: 'highlights over the whole page' });
   assert.deepEqual(got, [-1, ...expected]);
-  const tabId = await tabIdFor(ext, url);
-  const st = await pageState(ext, tabId);
+  const tabId = await tabIdFor(env.ext, url);
+  const st = await pageState(env.ext, tabId);
   assert.equal(st.error, '', 'no batch failed');
   assert.equal(st.counts.hedged, expected.length + 1);
   assert.ok(st.blocks > MESSAGE_LIMITS.blocks, `${st.blocks} blocks`);
-  const probe = await ext.probe();
+  const probe = await env.ext.probe();
   const timing = (await probe.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page/timing' }), tabId)).timing;
   assert.ok(timing.batches > 1, `${timing.batches} batches`);
   assert.ok(timing.start <= timing.firstDrawn && timing.firstDrawn <= timing.drawn, 'drawn progressively, after the script started');
@@ -95,13 +86,10 @@ test('a page over the message limits is analysed in batches and highlighted over
 });
 
 test('appended, changed and removed paragraphs are reflected; only new or changed blocks are analysed', async () => {
-  const page = await ext.context.newPage();
-  const url = `${srv.origin}/x/watched.html`;
-  await page.goto(url);
-  await waitForHighlights(page);
-  const tabId = await tabIdFor(ext, url);
-  const st0 = await pageState(ext, tabId);
-  const probe = await ext.probe();
+  const url = `${env.srv.origin}/x/watched.html`;
+  const { page, tabId } = await openHighlighted(env.ext, url);
+  const st0 = await pageState(env.ext, tabId);
+  const probe = await env.ext.probe();
   const timingOf = async () => (await probe.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page/timing' }), tabId)).timing;
   const hedged = () => page.evaluate(() => [...(CSS.highlights.get('claimlens-hedged') || [])].map((r) => r.toString().replace(/\s+/g, ' ').trim()));
 
@@ -120,7 +108,7 @@ test('appended, changed and removed paragraphs are reflected; only new or change
     return [0, 1, 2].every((i) => h.some((s) => s.includes(`allegedly moved offshore in quarter ${i}`)));
   }, { message: 'the three new paragraphs highlighted' });
   const st1 = await until(async () => {
-    const s = await pageState(ext, tabId);
+    const s = await pageState(env.ext, tabId);
     return s.analysedBlocks - st0.analysedBlocks === 3 ? s : null;
   }, { message: 'three blocks analysed' });
   const t1 = await timingOf();
@@ -134,7 +122,7 @@ test('appended, changed and removed paragraphs are reflected; only new or change
   await page.evaluate(() => document.getElementById('new2').remove());
   await until(async () => !(await hedged()).some((s) => s.includes('quarter 2')), { message: 'removed paragraph no longer drawn' });
   const st2 = await until(async () => {
-    const s = await pageState(ext, tabId);
+    const s = await pageState(env.ext, tabId);
     return s.scans >= st1.scans + 2 ? s : null;
   }, { message: 'rescans' });
   assert.equal(st2.analysedBlocks - st1.analysedBlocks, 1, 'only the changed block was analysed');

@@ -2,11 +2,11 @@
 // check the highlighted sentences and their categories, switch a category off
 // in the popup, copy all flagged passages.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, startServer, sampleArticlePath, waitForHighlights, readHighlights, tabIdFor,
-  readClipboard, until, artifact, squash, NAMES,
+  useBrowserAndServer, sampleArticlePath, waitForHighlights, readHighlights, tabIdFor, readClipboard, until, artifact,
+  squash, NAMES,
 } from './harness.mjs';
 
 /** Sentences of tests/fixtures/sample-article.html and the category each must carry. */
@@ -24,21 +24,13 @@ const PLAIN = ['The two-page document', 'He has not resigned.', 'Four companies 
 /** Text outside the article that must never be highlighted. */
 const NOT_ARTICLE = ['Related stories', 'Costa plans spring reshuffle', 'Independent news from Marrach', 'All rights reserved'];
 
-let ext;
-let srv;
-before(async () => {
-  [ext, srv] = await Promise.all([launch(), startServer()]);
-});
-after(async () => {
-  await ext?.close();
-  await srv?.close();
-});
+const env = useBrowserAndServer();
 
 const has = (list, needle) => (list || []).some((t) => squash(t).includes(squash(needle)));
 
 test('sample article: expected sentences carry their categories; popup toggles and copy-all work', async (t) => {
-  const page = await ext.context.newPage();
-  const url = srv.origin + sampleArticlePath();
+  const page = await env.ext.context.newPage();
+  const url = env.srv.origin + sampleArticlePath();
   await page.goto(url);
   const hl = await waitForHighlights(page);
 
@@ -50,9 +42,9 @@ test('sample article: expected sentences carry their categories; popup toggles a
   });
   await page.screenshot({ path: artifact('slice-sample-article.png'), fullPage: false });
 
-  const tabId = await tabIdFor(ext, url);
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extId}/popup.html?tab=${tabId}`);
+  const tabId = await tabIdFor(env.ext, url);
+  const popup = await env.ext.context.newPage();
+  await popup.goto(`chrome-extension://${env.ext.extId}/popup.html?tab=${tabId}`);
 
   await t.test('popup shows live counts matching the highlights', async () => {
     for (const cat of ['hedged', 'denial', 'unsourced']) {
@@ -89,7 +81,7 @@ test('sample article: expected sentences carry their categories; popup toggles a
     await popup.bringToFront();
     await popup.getByTestId('copy-all').click();
     await until(async () => /Copied \d+/.test(await popup.getByTestId('copy-status').textContent()), { message: 'copy status' });
-    const text = await readClipboard(ext.context, srv.origin);
+    const text = await readClipboard(env.ext.context, env.srv.origin);
     const lines = text.split('\n');
     assert.equal(lines[0], squash(await page.title()));
     assert.equal(lines[1], url);
