@@ -36,6 +36,13 @@ const PROPOSALS: &[&str] = &[
     "idea", "plan", "plans", "proposal", "proposals", "scheme", "offer", "bid", "policy",
     "move", "measure", "pledge", "request", "call", "calls", "demand", "demands", "deal",
 ];
+/// Acts a speaker denies with "never": "I never saw those invoices".
+const REBUTTED_ACTS: &[&str] = &[
+    "met", "saw", "received", "took", "taken", "discussed", "said", "asked", "paid", "knew",
+    "spoke", "spoken", "signed", "authorised", "authorized", "ordered", "agreed", "promised",
+    "accepted", "lied", "hid", "touched", "threatened", "sent", "wrote", "written", "approved",
+    "told", "offered", "made", "did", "was", "were", "had",
+];
 const NEGATIONS: &[&str] = &["not", "never", "no", "nothing", "nobody", "none", "n't", "innocent", "wrong"];
 
 pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
@@ -77,8 +84,12 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             }
             // Quoted "never" is as often a memory as a rebuttal ("I've never
             // seen the river so high"): shown at eager only.
+            // A direct quotation counts when "never" denies a specific act
+            // ("has never met this woman", "never once discussed").
             let direct = quoted && s.quotes.iter().any(|q| q.contains(span) && q.start <= s.span.start + 3);
-            confidence = if direct { 0.45 } else { 0.55 };
+            let act = (last + 1..(last + 3).min(s.words.len())).find(|&i| !s.word_in(i, &["once", "even", "ever", "actually"]));
+            let denies_act = act.is_some_and(|i| s.word_in(i, REBUTTED_ACTS));
+            confidence = if direct && !denies_act { 0.45 } else { 0.55 };
         }
         if entry.has_tag("falsity") {
             let spoken = (0..s.words.len()).any(|i| s.word_in(i, SPEAKING))
