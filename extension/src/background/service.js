@@ -8,6 +8,7 @@ import {
   migrate,
   applyPatch,
   sitePatch,
+  scopePatch,
   siteOf,
   LIMITS,
 } from '../shared/settings.js';
@@ -119,6 +120,11 @@ export function createService({ store, core }) {
 
     async 'site/set'(msg) {
       return { settings: await update((s) => sitePatch(s, msg.url, msg.on)) };
+    },
+
+    async 'site/scope'(msg) {
+      if (!siteOf(msg.url)) throw new Error('this page has no site name');
+      return { settings: await update((s) => scopePatch(s, msg.url, msg.scope)) };
     },
 
     async 'cue/hide'(msg) {

@@ -2,6 +2,8 @@
 // its validation. Every receiver validates before acting and answers invalid
 // messages with {ok: false, error}.
 
+import { SCOPES } from './settings.js';
+
 /**
  * Messages handled by the background worker.
  * @typedef {{type: 'analyze', blocks: string[], url: string}} AnalyzeMsg
@@ -9,10 +11,11 @@
  * @typedef {{type: 'settings/update', patch: Record<string, unknown>}} SettingsUpdateMsg
  * @typedef {{type: 'settings/replace', settings: Record<string, unknown>}} SettingsReplaceMsg
  * @typedef {{type: 'site/set', url: string, on: boolean}} SiteSetMsg
+ * @typedef {{type: 'site/scope', url: string, scope: 'article'|'page'}} SiteScopeMsg
  * @typedef {{type: 'cue/hide', url: string, cue: string}} CueHideMsg
  * @typedef {{type: 'core/info'}} CoreInfoMsg
  * @typedef {{type: 'tab/id'}} TabIdMsg
- * @typedef {AnalyzeMsg|SettingsGetMsg|SettingsUpdateMsg|SettingsReplaceMsg|SiteSetMsg|CueHideMsg|CoreInfoMsg|TabIdMsg} WorkerMsg
+ * @typedef {AnalyzeMsg|SettingsGetMsg|SettingsUpdateMsg|SettingsReplaceMsg|SiteSetMsg|SiteScopeMsg|CueHideMsg|CoreInfoMsg|TabIdMsg} WorkerMsg
  *
  * Messages handled by the content script of a tab.
  * @typedef {{type: 'page/state'}} PageStateMsg
@@ -79,6 +82,11 @@ const WORKER_SCHEMAS = {
   'site/set'(m) {
     if (!isUrl(m.url)) return 'url must be an http(s) URL';
     if (typeof m.on !== 'boolean') return 'on must be true or false';
+    return null;
+  },
+  'site/scope'(m) {
+    if (!isUrl(m.url)) return 'url must be an http(s) URL';
+    if (!SCOPES.includes(m.scope)) return `scope must be one of ${SCOPES.join(', ')}`;
     return null;
   },
   'cue/hide'(m) {

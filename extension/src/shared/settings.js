@@ -3,7 +3,13 @@
 
 import { CATEGORIES, CUE_CATEGORIES, SENSITIVITIES } from './findings.js';
 
+// Keys added after schema 1 shipped (scope, siteScopes) take their defaults
+// when absent, in migrate() and in validateSettings(); that needs no new
+// version, since nothing stored under version 1 changes meaning.
 export const SCHEMA_VERSION = 1;
+
+/** What a page scan reads: the article body only, or all visible text of the page. */
+export const SCOPES = Object.freeze(['article', 'page']);
 
 /** Limits that keep settings small enough for storage and fast to apply. */
 export const LIMITS = Object.freeze({
@@ -26,6 +32,8 @@ export const LIMITS = Object.freeze({
  * @property {string[]} denySites        never run here (host names; wins over allow)
  * @property {Record<'hedged'|'denial'|'unsourced', string[]>} customCues
  * @property {Record<string, string[]>} hiddenCues  host -> lower-cased cue texts hidden there
+ * @property {'article'|'page'} scope  what is scanned on sites without their own choice
+ * @property {Record<string, 'article'|'page'>} siteScopes  host -> scope chosen for that site
  */
 
 /** @type {Readonly<Settings>} */
@@ -38,6 +46,8 @@ export const DEFAULTS = deepFreeze({
   denySites: [],
   customCues: { hedged: [], denial: [], unsourced: [] },
   hiddenCues: {},
+  scope: 'article',
+  siteScopes: {},
 });
 
 const TOP_KEYS = Object.keys(DEFAULTS);
@@ -273,6 +283,27 @@ export function validateSettings(input, { partial = false } = {}) {
       out.hiddenCues = hidden;
     }
   }
+  if (has('scope')) {
+    if (!SCOPES.includes(src.scope)) errors.push(`scope must be one of ${SCOPES.join(', ')}`);
+    else out.scope = src.scope;
+  }
+  if (has('siteScopes')) {
+    const m = src.siteScopes;
+    if (!isPlainObject(m)) errors.push('siteScopes must be an object');
+    else {
+      const keys = Object.keys(m);
+      if (keys.length > LIMITS.sites) errors.push(`siteScopes has more than ${LIMITS.sites} sites`);
+      /** @type {Record<string, 'article'|'page'>} */
+      const scopes = {};
+      for (const k of keys.slice(0, LIMITS.sites)) {
+        const site = normalizeSite(k);
+        if (!site) errors.push(`siteScopes: ${JSON.stringify(k)} is not a site name`);
+        else if (!SCOPES.includes(m[k])) errors.push(`siteScopes.${site} must be one of ${SCOPES.join(', ')}`);
+        else scopes[site] = m[k];
+      }
+      out.siteScopes = scopes;
+    }
+  }
   if (errors.length) return { ok: false, errors };
   return { ok: true, value: /** @type {Partial<Settings>} */ (out) };
 }
@@ -327,6 +358,32 @@ export function applyPatch(settings, patch) {
  */
 export function hiddenCuesFor(settings, url) {
   return settings.hiddenCues[siteOf(url)] || [];
+}
+
+/**
+ * What is scanned on the page's site: its own choice, else the default.
+ * @param {Settings} settings @param {string} url
+ * @returns {'article'|'page'}
+ */
+export function scopeFor(settings, url) {
+  const site = siteOf(url);
+  return site && Object.hasOwn(settings.siteScopes, site) ? settings.siteScopes[site] : settings.scope;
+}
+
+/**
+ * The settings patch that sets what is scanned on this page's site. A choice
+ * equal to the default is not stored, so the map holds only exceptions.
+ * @param {Settings} settings @param {string} url @param {'article'|'page'} scope
+ * @returns {Partial<Settings>}
+ */
+export function scopePatch(settings, url, scope) {
+  const site = siteOf(url);
+  if (!site || !SCOPES.includes(scope)) return {};
+  const siteScopes = { ...settings.siteScopes };
+  if (scope === settings.scope) delete siteScopes[site];
+  else siteScopes[site] = scope;
+  if (Object.keys(siteScopes).length > LIMITS.sites) throw new Error(`more than ${LIMITS.sites} sites have their own scan scope`);
+  return { siteScopes };
 }
 
 /**

@@ -12,6 +12,9 @@ test('worker messages are validated by type and shape', () => {
   assert.match(messageError({ type: 'analyze', blocks: many, url: 'https://x.org/' }, 'worker'), /page text is longer/);
   assert.match(messageError({ type: 'settings/update', patch: [] }, 'worker'), /patch must be an object/);
   assert.match(messageError({ type: 'site/set', url: 'https://x.org/', on: 'yes' }, 'worker'), /on must be/);
+  assert.equal(messageError({ type: 'site/scope', url: 'https://x.org/', scope: 'page' }, 'worker'), null);
+  assert.match(messageError({ type: 'site/scope', url: 'https://x.org/', scope: 'all' }, 'worker'), /scope must be/);
+  assert.match(messageError({ type: 'site/scope', url: 'ftp://x.org/', scope: 'page' }, 'worker'), /url must be/);
   assert.match(messageError({ type: 'cue/hide', url: 'https://x.org/', cue: '  ' }, 'worker'), /cue must be/);
   assert.match(messageError({ type: 'toString' }, 'worker'), /unknown message type/);
   assert.match(messageError({ type: 'page/state' }, 'worker'), /unknown message type/);

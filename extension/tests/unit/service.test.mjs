@@ -84,3 +84,15 @@ test('tab/id echoes the sender tab', async () => {
   assert.deepEqual(await handlers['tab/id']({}, { tab: { id: 7 } }), { tabId: 7 });
   assert.deepEqual(await handlers['tab/id']({}, {}), { tabId: null });
 });
+
+test('site/scope stores the choice for the site, survives a restart, and drops it again at the default', async () => {
+  const store = memoryStore(undefined);
+  const { handlers } = createService({ store, core: fakeCore() });
+  const r1 = await handlers['site/scope']({ url: 'https://www.a.com/x', scope: 'page' });
+  assert.deepEqual(r1.settings.siteScopes, { 'a.com': 'page' });
+  const again = createService({ store, core: fakeCore() });
+  assert.deepEqual((await again.handlers['settings/get']({})).settings.siteScopes, { 'a.com': 'page' });
+  const r2 = await again.handlers['site/scope']({ url: 'https://a.com/y', scope: 'article' });
+  assert.deepEqual(r2.settings.siteScopes, {});
+  await assert.rejects(again.handlers['site/scope']({ url: 'https://[bad/', scope: 'page' }), /no site name/);
+});

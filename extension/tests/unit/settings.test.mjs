@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DEFAULTS, SCHEMA_VERSION, defaultSettings, validateSettings, migrate, applyPatch, normalizeSite, siteOf,
-  isSiteEnabled, sitePatch, parseSettingsFile, exportSettingsFile, hiddenCuesFor,
+  isSiteEnabled, sitePatch, parseSettingsFile, exportSettingsFile, hiddenCuesFor, scopeFor, scopePatch,
 } from '../../src/shared/settings.js';
 
 test('defaults validate and are frozen', () => {
@@ -111,4 +111,42 @@ test('settings files round-trip and invalid files are rejected with reasons', ()
   assert.match(bad(JSON.stringify({ schemaVersion: 99 })), /schemaVersion must be 1/);
   assert.match(bad(JSON.stringify({ schemaVersion: 1, sensitivity: 'max' })), /sensitivity/);
   assert.match(bad('x'.repeat(300 * 1024)), /larger than 256 KiB/);
+});
+
+test('scan scope: default and per-site choice, validated, kept minimal', () => {
+  const s = defaultSettings();
+  assert.equal(s.scope, 'article');
+  assert.deepEqual(s.siteScopes, {});
+  assert.equal(scopeFor(s, 'https://www.news.example/a'), 'article');
+  const p = scopePatch(s, 'https://www.news.example/a', 'page');
+  assert.deepEqual(p, { siteScopes: { 'news.example': 'page' } });
+  const s2 = applyPatch(s, p);
+  assert.equal(scopeFor(s2, 'https://news.example/b'), 'page');
+  assert.equal(scopeFor(s2, 'https://other.example/'), 'article');
+  assert.equal(scopeFor(s2, 'https://constructor/'), 'article', 'no inherited keys');
+  assert.deepEqual(scopePatch(s2, 'https://news.example/', 'article'), { siteScopes: {} }, 'the default is not stored');
+  assert.deepEqual(scopePatch(s2, 'file:///x', 'page'), {});
+  const s3 = applyPatch(s2, { scope: 'page' });
+  assert.equal(scopeFor(s3, 'https://other.example/'), 'page');
+
+  assert.equal(validateSettings({ scope: 'all' }, { partial: true }).ok, false);
+  const bad = validateSettings({ siteScopes: { 'a b': 'page', 'x.org': 'nope' } }, { partial: true });
+  assert.equal(bad.ok, false);
+  assert.equal(bad.errors.length, 2);
+  const ok = validateSettings({ siteScopes: { 'WWW.X.org': 'page' } }, { partial: true });
+  assert.deepEqual(ok.value, { siteScopes: { 'x.org': 'page' } });
+});
+
+test('settings stored before the scan scope existed keep their values and scan the article', () => {
+  const old = { schemaVersion: 1, sensitivity: 'eager', denySites: ['a.com'] };
+  const m = migrate(old);
+  assert.equal(m.sensitivity, 'eager');
+  assert.deepEqual(m.denySites, ['a.com']);
+  assert.equal(m.scope, 'article');
+  assert.deepEqual(m.siteScopes, {});
+  const file = parseSettingsFile(JSON.stringify({ format: 'claimlens-settings', settings: old }));
+  assert.equal(file.ok, true);
+  assert.equal(file.value.scope, 'article');
+  assert.deepEqual(migrate({ ...old, scope: 'bogus', siteScopes: { 'x.org': 'page' } }).scope, 'article');
+  assert.deepEqual(migrate({ ...old, siteScopes: { 'x.org': 'page' } }).siteScopes, { 'x.org': 'page' });
 });
