@@ -145,11 +145,28 @@ export function findRoots(doc) {
 }
 
 /**
+ * Roots and extraction options for a scan with the given scope: 'article'
+ * reads the article found by findRoots (the whole page, furniture left out,
+ * when there is none); 'page' reads all visible text of the page, rails,
+ * comments and navigation included.
+ * @param {Document} doc @param {'article'|'page'} scope
+ * @returns {{roots: Element[], mode: 'article'|'main'|'densest'|'page'|'all', opts: {wholePage: boolean, furniture: boolean}}}
+ */
+export function scanPlan(doc, scope) {
+  if (scope === 'page') {
+    return { roots: doc.body ? [doc.body] : [], mode: 'all', opts: { wholePage: true, furniture: true } };
+  }
+  const { roots, mode } = findRoots(doc);
+  return { roots, mode, opts: { wholePage: mode === 'page', furniture: false } };
+}
+
+/**
  * Walks the flat tree (open shadow roots and their slots, same-origin
  * iframes) under the roots and collects blocks of visible text.
  *
  * @param {Element[]} roots
- * @param {{wholePage?: boolean}} [opts]
+ * @param {{wholePage?: boolean, furniture?: boolean}} [opts]  furniture: keep
+ *   page furniture (navigation, rails, comments...) instead of skipping it
  * @returns {{blocks: import('./blocks.js').Block[], shadowRoots: ShadowRoot[], documents: Document[]}}
  */
 export function extractBlocks(roots, opts = {}) {
@@ -163,7 +180,7 @@ export function extractBlocks(roots, opts = {}) {
 /**
  * extractBlocks in slices: yields to the event loop whenever `budget.due()`
  * says the current slice has run long enough.
- * @param {Element[]} roots @param {{wholePage?: boolean}} opts
+ * @param {Element[]} roots @param {{wholePage?: boolean, furniture?: boolean}} opts
  * @param {{due: () => boolean, pause: () => Promise<void>}} budget
  */
 export async function extractBlocksSliced(roots, opts, budget) {
@@ -181,9 +198,9 @@ const STEP_NODES = 512;
 /**
  * The walk behind extractBlocks: a generator that yields every STEP_NODES
  * nodes and returns the result.
- * @param {Element[]} roots @param {{wholePage?: boolean}} [opts]
+ * @param {Element[]} roots @param {{wholePage?: boolean, furniture?: boolean}} [opts]
  */
-function* extractSteps(roots, { wholePage = false } = {}) {
+function* extractSteps(roots, { wholePage = false, furniture = false } = {}) {
   /** @type {import('./blocks.js').Block[]} */
   const blocks = [];
   /** @type {ShadowRoot[]} */
@@ -256,7 +273,7 @@ function* extractSteps(roots, { wholePage = false } = {}) {
         }
         continue;
       }
-      if (isBoilerplate(el, wholePage) && !roots.includes(el)) continue;
+      if (!furniture && isBoilerplate(el, wholePage) && !roots.includes(el)) continue;
       if (isHidden(el)) continue;
       if (tag === 'BR' || tag === 'HR') {
         flush();

@@ -4,12 +4,12 @@
 // from chrome.storage and are written only by the worker.
 
 import { timing, sliceBegins, sliceEnds, sliceDoing } from './timing.js';
-import { findRoots, extractBlocksSliced, pageTitle } from './extract.js';
+import { scanPlan, extractBlocksSliced, pageTitle } from './extract.js';
 import { mapRange, findingMatches, blockOffsetOf, piecesOf } from './blocks.js';
 import { Painter, pageScheme, HIGHLIGHT_NAMES } from './highlight.js';
 import { createCard } from './card.js';
 import { CATEGORIES, countByCategory } from '../shared/findings.js';
-import { migrate, isSiteEnabled, hiddenCuesFor } from '../shared/settings.js';
+import { migrate, isSiteEnabled, hiddenCuesFor, scopeFor } from '../shared/settings.js';
 import { createRouter, MESSAGE_LIMITS } from '../shared/messages.js';
 
 const SETTINGS_KEY = 'settings';
@@ -49,6 +49,8 @@ const state = {
   cache: new Map(),
   cacheKey: '',
   mode: 'page',
+  /** what the last scan read: 'article' or 'page' (see scopeFor) */
+  scope: 'article',
   hasArticle: false,
   /** toggled by the keyboard command: hides all highlights on this page */
   pageHidden: false,
@@ -278,9 +280,10 @@ async function scanOnce() {
 /** @param {ReturnType<typeof budget>} b @param {boolean} first */
 async function scanSliced(b, first) {
   sliceDoing('roots');
-  const { roots, mode } = findRoots(document);
+  const scope = scopeFor(state.settings, location.href);
+  const { roots, mode, opts } = scanPlan(document, scope);
   sliceDoing('extract');
-  const { blocks, shadowRoots } = await extractBlocksSliced(roots, { wholePage: mode === 'page' }, b);
+  const { blocks, shadowRoots } = await extractBlocksSliced(roots, opts, b);
   if (first) timing.extracted = performance.now();
   const key = analysisKey(state.settings);
   if (key !== state.cacheKey) {
@@ -312,6 +315,7 @@ async function scanSliced(b, first) {
     state.blocks = blocks;
     state.shadowRoots = shadowRoots;
     state.mode = mode;
+    state.scope = scope;
     state.findings = [];
     const now = findingsOfBlocks(blocks, ready);
     state.findings.push(...now);
@@ -397,6 +401,7 @@ async function scanSliced(b, first) {
   state.blocks = blocks;
   state.shadowRoots = shadowRoots;
   state.mode = mode;
+  state.scope = scope;
   state.hasArticle = blocks.reduce((n, bl) => n + bl.text.trim().length, 0) >= MIN_ARTICLE_CHARS;
   // All findings, page order (progressive drawing added them batch by batch).
   state.findings = findingsOfBlocks(blocks, blocks.keys());
@@ -598,6 +603,7 @@ function pageState() {
     siteEnabled: siteEnabled(),
     hasArticle: state.hasArticle,
     mode: state.mode,
+    scope: state.scope,
     pageHidden: state.pageHidden,
     blocks: state.blocks.length,
     scans: state.scans,
@@ -686,7 +692,8 @@ chrome.storage.onChanged.addListener((changes, area) => {
   const needScan =
     !prev ||
     analysisKey(prev) !== analysisKey(state.settings) ||
-    isSiteEnabled(prev, location.href) !== siteEnabled();
+    isSiteEnabled(prev, location.href) !== siteEnabled() ||
+    scopeFor(prev, location.href) !== scopeFor(state.settings, location.href);
   if (needScan) scan();
   else render();
 });

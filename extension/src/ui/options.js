@@ -1,4 +1,4 @@
-// Options page: defaults, sites, custom cues (validated by the core), hidden
+// Options page: defaults (categories, sensitivity, what to scan), sites, custom cues (validated by the core), hidden
 // cues, import/export.
 
 import { CATEGORIES, CATEGORY_INFO, CUE_CATEGORIES } from '../shared/findings.js';
@@ -36,6 +36,17 @@ function build() {
 function fill() {
   for (const cat of CATEGORIES) $(`cat-${cat}`).checked = !!settings.categories[cat];
   $('sensitivity').value = settings.sensitivity;
+  $('scope').value = settings.scope;
+  const scoped = $('site-scopes');
+  scoped.replaceChildren();
+  const scopeSites = Object.keys(settings.siteScopes).sort();
+  if (!scopeSites.length) scoped.append(h('li', { class: 'muted' }, 'None.'));
+  for (const site of scopeSites) {
+    scoped.append(
+      h('li', {}, `${site}: ${settings.siteScopes[site] === 'page' ? 'whole page' : 'article'}`,
+        h('button', { type: 'button', onclick: () => unscope(site) }, 'Use the default')),
+    );
+  }
   $('enabledByDefault').checked = settings.enabledByDefault;
   $('allowSites').value = settings.allowSites.join('\n');
   $('denySites').value = settings.denySites.join('\n');
@@ -63,10 +74,17 @@ async function unhide(site, cue) {
   await save({ hiddenCues: hidden });
 }
 
+async function unscope(site) {
+  const siteScopes = { ...settings.siteScopes };
+  delete siteScopes[site];
+  await save({ siteScopes });
+}
+
 function collect() {
   return {
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, $(`cat-${c}`).checked])),
     sensitivity: $('sensitivity').value,
+    scope: $('scope').value,
     enabledByDefault: $('enabledByDefault').checked,
     allowSites: lines($('allowSites').value),
     denySites: lines($('denySites').value),

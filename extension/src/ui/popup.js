@@ -1,9 +1,9 @@
 // Popup: per-category toggles with live counts, site switch, sensitivity,
-// copy-all, legend.
+// what to scan on this site (article or whole page), copy-all, legend.
 
 import { CATEGORIES, CATEGORY_INFO } from '../shared/findings.js';
 import { toPlainText, toMarkdown } from '../shared/format.js';
-import { isSiteEnabled } from '../shared/settings.js';
+import { isSiteEnabled, scopeFor } from '../shared/settings.js';
 import { toWorker, toTab, targetTabId, h } from './common.js';
 import { copyText } from '../shared/clipboard.js';
 
@@ -12,6 +12,8 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 let tabId = /** @type {number|null} */ (null);
 let settings = null;
 let page = null;
+/** The scope being saved (shown until the worker answers). */
+let pendingScope = /** @type {string|null} */ (null);
 const POLL_MS = 400;
 
 function buildCategoryRows() {
@@ -65,8 +67,18 @@ function renderSettings() {
   }
 }
 
+/** The scope radios follow this page's site (disabled when there is no page). */
+function renderScope() {
+  const scope = pendingScope || (settings && page ? scopeFor(settings, page.url) : null);
+  for (const r of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name="scope"]'))) {
+    r.disabled = !scope;
+    r.checked = r.value === scope;
+  }
+}
+
 function renderPage() {
   const site = /** @type {HTMLInputElement} */ ($('site'));
+  renderScope();
   if (!page) {
     site.disabled = true;
     for (const cat of CATEGORIES) $(`count-${cat}`).textContent = '–';
@@ -133,6 +145,21 @@ async function main() {
         setNotice(String(err.message));
       }
       renderSettings();
+    });
+  }
+  for (const r of document.querySelectorAll('input[name="scope"]')) {
+    r.addEventListener('change', async (e) => {
+      if (!page) return;
+      pendingScope = /** @type {HTMLInputElement} */ (e.target).value;
+      try {
+        const res = await toWorker({ type: 'site/scope', url: page.url, scope: pendingScope });
+        settings = res.settings;
+      } catch (err) {
+        setNotice(String(err.message));
+      }
+      pendingScope = null;
+      renderScope();
+      await refresh();
     });
   }
   $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
