@@ -3,7 +3,7 @@
 //! Sense checks by tag (see lexicons/denials.txt): `@claim`, `@verb`,
 //! `@falsity`, `@rebuttal`. Quotations count: a quoted rebuttal is a denial.
 
-use super::{cue_text, Signal};
+use super::Signal;
 use crate::finding::Category;
 use crate::sentence::Sentence;
 use super::attribution::{Kind, Source};
@@ -112,8 +112,7 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
         if entry.custom {
             confidence = 0.8;
         }
-        let cue = cue_text(s.text, span);
-        parts.push((confidence, span, format!("denial: '{cue}' — a party rejects a claim or an accusation")));
+        parts.push((confidence, span, "denial: '{}' — a party rejects a claim or an accusation"));
     }
-    Signal::combine(parts)
+    Signal::combine(s.text, parts)
 }

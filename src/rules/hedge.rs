@@ -3,7 +3,7 @@
 //! Sense checks by tag (see lexicons/hedges.txt): `@modal`, `@evidence`,
 //! `@attributive`, `@weak`. Cues inside quotation marks are skipped.
 
-use super::{cue_text, Signal};
+use super::Signal;
 use crate::finding::Category;
 use crate::sentence::{capitalised, Sentence};
 
@@ -83,10 +83,9 @@ pub(crate) fn check(s: &Sentence) -> Option<Signal> {
         if entry.custom {
             confidence = 0.8;
         }
-        let cue = cue_text(s.text, span);
-        parts.push((confidence, span, format!("hedge: '{cue}' — the writer does not vouch for this")));
+        parts.push((confidence, span, "hedge: '{}' — the writer does not vouch for this"));
     }
-    Signal::combine(parts)
+    Signal::combine(s.text, parts)
 }
 
 fn epistemic_modal(s: &Sentence, wi: usize) -> bool {

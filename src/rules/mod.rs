@@ -18,16 +18,17 @@ pub(crate) struct Signal {
 }
 
 impl Signal {
-    /// Merges cue evidence: the strongest cue gives the reason; each
-    /// further distinct cue adds a little confidence.
-    pub(crate) fn combine(mut parts: Vec<(f32, Span, String)>) -> Option<Signal> {
+    /// Merges cue evidence: the strongest cue gives the reason (its
+    /// template with `{}` replaced by the cue words); each further distinct
+    /// cue adds a little confidence.
+    pub(crate) fn combine(text: &str, mut parts: Vec<(f32, Span, &'static str)>) -> Option<Signal> {
         if parts.is_empty() {
             return None;
         }
         parts.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
         let extra = (parts.len() - 1) as f32 * 0.1;
         let confidence = (parts[0].0 + extra).min(0.97);
-        let reason = parts[0].2.clone();
+        let reason = parts[0].2.replacen("{}", &cue_text(text, parts[0].1), 1);
         // Overlapping cues ("a smear", "smear campaign") become one.
         let mut spans: Vec<Span> = parts.iter().map(|p| p.1).collect();
         spans.sort();

@@ -6,7 +6,7 @@
 //! speaker's; a sentence that names its source is not unsourced.
 
 use super::attribution::{Kind, Source};
-use super::{cue_text, Signal};
+use super::Signal;
 use crate::finding::Category;
 use crate::sentence::{capitalised, Sentence};
 
@@ -41,19 +41,16 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
     let named = source.is_some_and(|src| src.kind != Kind::Vague);
     let mut parts = Vec::new();
     if let Some(src) = source.filter(|src| src.kind == Kind::Vague && !s.quoted(src.who)) {
-        let who = cue_text(s.text, src.who);
-        parts.push((0.7, src.who, format!("vague source: '{who}' does not say who")));
+        parts.push((0.7, src.who, "vague source: '{}' does not say who"));
     }
-    let mut judgements = 0;
     for (entry, span) in s.hits_of(Category::Unsourced) {
         if s.quoted(span) {
             continue;
         }
         let Some(wi) = s.word_index(span.start) else { continue };
         let last = s.word_index(span.end.saturating_sub(1)).unwrap_or(wi);
-        let cue = cue_text(s.text, span);
         if entry.has_tag("crowd") {
-            if named || parts.iter().any(|p: &(f32, crate::span::Span, String)| p.1.overlaps(span)) {
+            if named || parts.iter().any(|p: &(f32, crate::span::Span, &str)| p.1.overlaps(span)) {
                 continue;
             }
             if !crowd_speaks(s, wi, last) {
@@ -62,12 +59,12 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
                 // ("gave Russia some territory").
                 let opener = wi == 0 || s.break_after(wi - 1) || s.word_in(wi - 1, &["in", "by", "for", "of", "among", "to", "and", "but", "while", "although", "that", "with", "from", "as"]);
                 if s.word_in(wi, &["some", "many"]) && !carried && opener {
-                    parts.push((GENERIC, span, format!("vague quantity: '{cue}' does not say who or how many")));
+                    parts.push((GENERIC, span, "vague quantity: '{}' does not say who or how many"));
                 }
                 continue;
             }
             let conf = if s.word_in(wi, &["officials", "sources", "a"]) { 0.6 } else { 0.75 };
-            parts.push((conf, span, format!("vague source: '{cue}' does not say who")));
+            parts.push((conf, span, "vague source: '{}' does not say who"));
             continue;
         }
         if named {
@@ -75,7 +72,7 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
         }
         if entry.has_tag("generic") {
             if !carried {
-                parts.push((GENERIC, span, format!("vague attribution: '{cue}' does not say by whom")));
+                parts.push((GENERIC, span, "vague attribution: '{}' does not say by whom"));
             }
             continue;
         }
@@ -83,7 +80,7 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
             if (last + 1..(last + 4).min(s.words.len())).any(|i| s.word_is(i, "by")) {
                 continue;
             }
-            parts.push((0.75, span, format!("no source named; '{cue}' does not say by whom")));
+            parts.push((0.75, span, "no source named; '{}' does not say by whom"));
             continue;
         }
         let judgement = entry.has_tag("judgement") || entry.has_tag("sweeping");
@@ -93,11 +90,9 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
         let mut conf: f32 = if entry.custom { 0.8 } else { 0.85 };
         if entry.has_tag("judgement") {
             conf = 0.6;
-            judgements += 1;
         }
         if entry.has_tag("sweeping") {
             conf = 0.4;
-            judgements += 1;
         }
         if entry.has_tag("weak") {
             conf = conf.min(0.45) - if entry.has_tag("judgement") { 0.05 } else { 0.0 };
@@ -106,17 +101,16 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
             conf -= 0.1;
         }
         let reason = if judgement {
-            format!("a judgement ('{cue}') stated as fact, with no source")
+            "a judgement ('{}') stated as fact, with no source"
         } else {
-            format!("no source named; '{cue}' presents a contestable claim as settled")
+            "no source named; '{}' presents a contestable claim as settled"
         };
         parts.push((conf, span, reason));
     }
-    let _ = judgements;
     if parts.is_empty() || is_credit(s) {
         return None;
     }
-    Signal::combine(parts)
+    Signal::combine(s.text, parts)
 }
 
 /// The crowd at words `wi..=last` is the one speaking: a saying verb
