@@ -135,8 +135,13 @@ fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
     if participle && j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, PASSIVE) {
         return None; // "he was told", "it is said"
     }
-    if j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, &["who", "which", "that", "whom"]) {
-        return None; // "a police source, who said …": the source is named before
+    if j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, &["who", "which", "that", "whom", "and", "but", "or", "then"]) {
+        // "a police source, who said …", "dismissed the letter and insisted …":
+        // the subject is named before, by another verb.
+        return None;
+    }
+    if let Some(src) = appositive(s, j, cue, crowd) {
+        return Some(src);
     }
     if j > 0 && !s.break_after(j - 1) {
         let last = j - 1;
@@ -175,6 +180,23 @@ fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
         return Some(classify(s, first, last, cue, crowd));
     }
     None
+}
+
+/// "The minister’s spokesman, Felix Brandt, dismissed …": a short name set
+/// off by commas right before the verb.
+fn appositive(s: &Sentence, j: usize, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
+    if j < 2 || !s.text[s.words[j - 1].span.end..s.words[j].span.start].contains(',') {
+        return None;
+    }
+    let last = j - 1;
+    let mut first = last;
+    while first > 0 && !s.break_after(first - 1) {
+        first -= 1;
+    }
+    let opened_by_comma = first > 0 && s.text[s.words[first - 1].span.end..s.words[first].span.start].contains(',');
+    let short = last - first < 4;
+    let name = (first..=last).all(|i| capitalised(s.word(i)) || s.word_in(i, &["de", "van", "von", "al", "bin"]));
+    (opened_by_comma && short && name).then(|| classify(s, first, last, cue, crowd))
 }
 
 /// Last word index of a phrase starting at `first`, stopping at clause
