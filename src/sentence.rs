@@ -33,8 +33,11 @@ impl<'a> Sentence<'a> {
         let mut lower = String::with_capacity(span.len());
         let mut lower_ends = Vec::with_capacity(words.len());
         for w in &words {
-            for c in text[w.span].chars() {
-                lower.push(if c == '’' { '\'' } else { c.to_ascii_lowercase() });
+            let word = &text[w.span];
+            if word.is_ascii() {
+                lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                lower.extend(word.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }));
             }
             lower_ends.push(lower.len());
         }

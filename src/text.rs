@@ -16,6 +16,9 @@ fn is_word_char(c: char) -> bool {
 /// Splits `text[within]` into words (absolute spans).
 pub(crate) fn words(text: &str, within: Span) -> Vec<Word> {
     let s = &text[within];
+    if s.is_ascii() {
+        return ascii_words(s.as_bytes(), within.start);
+    }
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut it = s.char_indices().peekable();
@@ -38,6 +41,31 @@ pub(crate) fn words(text: &str, within: Span) -> Vec<Word> {
     }
     if let Some(st) = start {
         out.push(Word { span: Span::new(within.start + st, within.end) });
+    }
+    out
+}
+
+/// [`words`] for ASCII text, byte by byte.
+fn ascii_words(b: &[u8], base: usize) -> Vec<Word> {
+    let mut out = Vec::with_capacity(b.len() / 5);
+    let mut start: Option<usize> = None;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(st) = start {
+            if matches!(c, b'\'' | b'-') && b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()) {
+                continue;
+            }
+            out.push(Word { span: Span::new(base + st, base + i) });
+            start = None;
+        }
+    }
+    if let Some(st) = start {
+        out.push(Word { span: Span::new(base + st, base + b.len()) });
     }
     out
 }
