@@ -33,6 +33,7 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "privately", "recently", "earlier", "yesterday", "today", "last", "night", "week", "on",
     "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "first",
     "subsequently", "initially", "originally", "always", "long", "still", "further", "too",
+    "never", "not",
 ];
 const PASSIVE: &[&str] = &["was", "were", "been", "being", "be", "is", "are", "am", "get", "got"];
 /// Verbs that take their subject after them: "…,” said Ms Hale."
@@ -118,6 +119,12 @@ fn frame(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
 fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
     let vi = s.word_index(cue.start)?;
     let verb_word = s.lower(vi).to_string();
+    // "reports on social media say", "claims of fraud": nouns, not verbs.
+    if ["reports", "claims", "shows", "says"].contains(&verb_word.as_str())
+        && s.word_in(vi + 1, &["on", "from", "in", "of", "about", "say", "says", "said", "suggest", "suggested", "claim", "indicate", "have", "are", "were"])
+    {
+        return None;
+    }
     // Walk back over auxiliaries and adverbs to the subject's last word.
     let mut j = vi;
     while j > 0 && !s.break_after(j - 1) && (s.word_in(j - 1, SKIP_BEFORE_VERB) || s.word(j - 1).ends_with("ly")) {
@@ -149,7 +156,11 @@ fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
         while first > 0 && !s.break_after(first - 1) && last - first < 5 && !s.word_in(first - 1, &["that", "and", "but", "as", "which", "who", "after", "when", "while", "because", "if"]) {
             first -= 1;
         }
-        // Keep only the noun phrase: from the last determiner or capital run.
+        // "Observers note that Mr Berg has never explained …": the subject of a
+        // that-clause is reported content, not the sentence's source.
+        if first > 0 && s.word_is(first - 1, "that") && s.hits_of(Category::Attributed).any(|(_, sp)| sp.end <= s.words[first].span.start) {
+            return None;
+        }
         let src = classify(s, first, last, cue, crowd);
         // A bare plural is a crowd only as the one claiming, in a main clause:
         // not "rules announced on Thursday", not "…show that engineers warned".
@@ -221,11 +232,13 @@ fn mentions(s: &Sentence, first: usize, last: usize, set: &[&str]) -> bool {
 fn has_capital(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) -> bool {
     (first..=last).any(|i| {
         let w = s.word(i);
+        // The first word of a sentence or clause ("15:20 GMT — Several sites").
+        let initial = i == 0 || s.break_after(i - 1);
         capitalised(w)
             && !crowd.contains(s.lower(i))
-            && !(i == 0 && s.word_in(i, SENTENCE_INITIAL))
+            && !(initial && s.word_in(i, SENTENCE_INITIAL))
             // "Local firms", "Unconfirmed reports": a sentence-initial capital on a common word
-            && !(i == 0 && i < last && !capitalised(s.word(i + 1)))
+            && !(initial && i < last && !capitalised(s.word(i + 1)))
             // "analysts in Drenholm": a place, not who
             && !(i > first && s.word_in(i - 1, &["in", "across", "around", "throughout", "on"]))
     })
@@ -284,8 +297,9 @@ fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) ->
         return true;
     }
     // A proper name makes it specific ("officials at the Treasury").
+    // A proper possessive names someone ("Trump’s envoy"); "the firm’s plans" does not.
     let named = has_capital(s, first, last, crowd)
-        || (first..=last).any(|i| s.word(i).ends_with("'s") || s.word(i).ends_with("’s"));
+        || (first..=last).any(|i| capitalised(s.word(i)) && (s.word(i).ends_with("'s") || s.word(i).ends_with("’s")));
     if named {
         return false;
     }
