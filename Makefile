@@ -9,7 +9,7 @@ WASM_RAW := target/$(WASM_TARGET)/wasm/claimlens.wasm
 PKG := build/pkg
 SHARED ?= ../shared/corpus
 
-.PHONY: setup wasm extension demo test test-rust test-unit test-e2e eval eval-shared bench clean size train
+.PHONY: setup wasm extension demo test test-rust test-unit test-e2e eval eval-heldout eval-shared bench clean size train
 
 setup:
 	@scripts/setup.sh
@@ -46,6 +46,9 @@ test-e2e: extension
 
 eval:
 	$(CARGO) run --release --quiet -- eval tests/gold
+
+eval-heldout:
+	$(CARGO) run --release --quiet -- eval tests/heldout
 
 eval-shared:
 	@test -d $(SHARED) || { echo "no $(SHARED): these gold files are not part of a clone"; exit 2; }
