@@ -31,7 +31,7 @@ const SPEAKING: &[&str] = &[
     "expect", "expects", "expected", "noted", "describe", "described", "called", "regard",
     "consider", "considered", "questioned", "doubt", "doubted", "admit", "admitted",
     "acknowledge", "acknowledged", "reckon", "reckoned", "estimate", "estimated", "told",
-    "see", "concede", "conceded", "note", "notes",
+    "see", "concede", "conceded", "note", "notes", "point", "points", "pointed",
 ];
 
 pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Option<Signal> {
