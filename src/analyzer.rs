@@ -243,6 +243,12 @@ impl Analyzer {
                 let hits = self.matcher.resolve(text, span, in_sentence);
                 let sentence = Sentence::new(text, span, &quotes, quoted_block, hits, &self.matcher.entries);
                 let mut source = attribution::source(&sentence, &self.crowd);
+                // "a diplomat who asked not to be named said …": an anonymous source.
+                if sentence.hits_of(Category::Unsourced).any(|(e, _)| e.has_tag("anonymous")) {
+                    if let Some(src) = &mut source {
+                        src.kind = attribution::Kind::Vague;
+                    }
+                }
                 if let Some(src) = &mut source {
                     if src.kind == attribution::Kind::Pronoun {
                         if let Some(prev) = &last_named {
