@@ -95,7 +95,8 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             let spoken = (0..s.words.len()).any(|i| s.word_in(i, SPEAKING))
                 || s.hits_of(Category::Attributed).any(|(e, sp)| e.has_tag("verb") && !s.quoted(sp));
             let quoted_reply = s.quoted(span) && !s.quoted_block && s.quotes.iter().any(|q| q.overlaps(s.span));
-            if !spoken && !(quoted_reply && s.hits_of(Category::Attributed).next().is_some()) && !s.quoted_block {
+            let attributed_reply = quoted_reply && s.hits_of(Category::Attributed).next().is_some();
+            if !(spoken || attributed_reply || s.quoted_block) {
                 continue;
             }
             confidence = 0.75;
