@@ -92,8 +92,8 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             confidence = if direct && !denies_act { 0.45 } else { 0.55 };
         }
         if entry.has_tag("falsity") {
-            let spoken = (0..s.words.len()).any(|i| s.word_in(i, SPEAKING))
-                || s.hits_of(Category::Attributed).any(|(e, sp)| e.has_tag("verb") && !s.quoted(sp));
+            // Someone says it: a verb of saying ("found", "showed" report, they do not rebut).
+            let spoken = (0..s.words.len()).any(|i| s.word_in(i, SPEAKING));
             let quoted_reply = s.quoted(span) && !s.quoted_block && s.quotes.iter().any(|q| q.overlaps(s.span));
             let attributed_reply = quoted_reply && s.hits_of(Category::Attributed).next().is_some();
             if !(spoken || attributed_reply || s.quoted_block) {
