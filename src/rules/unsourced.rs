@@ -71,7 +71,9 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
             continue;
         }
         if entry.has_tag("generic") {
-            if !carried {
+            // "considered deposing him": weighing an action, not an opinion.
+            let weighing = s.lower(wi).starts_with("consider") && last + 1 < s.words.len() && s.lower(last + 1).ends_with("ing");
+            if !carried && !weighing {
                 parts.push((GENERIC, span, "vague attribution: '{}' does not say by whom"));
             }
             continue;
