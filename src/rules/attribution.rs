@@ -88,8 +88,10 @@ fn according(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source>
     let first = s.word_at_or_after(cue.end);
     let last = phrase_end(s, first, 8)?;
     let mut src = classify(s, first, last, cue, crowd);
-    // "according to figures released under …": a document names its source.
-    if src.kind == Kind::Vague && mentions(s, first, last, DOCUMENTS) && !(first..=last).any(|i| crowd.contains(s.lower(i))) {
+    // "according to figures released under …", "according to prices in the
+    // swaps market": data name their source; only people make a crowd.
+    let people = (first..=last).any(|i| crowd.contains(s.lower(i))) || s.word_in(first, QUANTIFIERS);
+    if src.kind == Kind::Vague && !people {
         src.kind = Kind::Named;
     }
     Some(src)
@@ -206,7 +208,7 @@ fn appositive(s: &Sentence, j: usize, cue: Span, crowd: &HashSet<String>) -> Opt
     }
     let opened_by_comma = first > 0 && s.text[s.words[first - 1].span.end..s.words[first].span.start].contains(',');
     let short = last - first < 4;
-    let name = (first..=last).all(|i| capitalised(s.word(i)) || s.word_in(i, &["de", "van", "von", "al", "bin"]));
+    let name = (first..=last).all(|i| capitalised(s.word(i)) || s.word_in(i, &["de", "van", "von", "al", "bin", "and"]));
     (opened_by_comma && short && name).then(|| classify(s, first, last, cue, crowd))
 }
 
@@ -240,11 +242,13 @@ fn has_capital(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>)
             // "Local firms", "Unconfirmed reports": a sentence-initial capital on a common word
             && !(initial && i < last && !capitalised(s.word(i + 1)))
             // "analysts in Drenholm": a place, not who
-            && !(i > first && s.word_in(i - 1, &["in", "across", "around", "throughout", "on"]))
+            && !(i > first && s.word_in(i - 1, &["in", "across", "around", "throughout", "on", "of"]))
     })
 }
 
 const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all"];
+
+const QUANTIFIERS: &[&str] = &["some", "many", "several", "most", "few", "others", "various", "numerous", "two", "three", "four", "a", "an", "one"];
 
 const SENTENCE_INITIAL: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",

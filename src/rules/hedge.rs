@@ -159,6 +159,11 @@ fn evidential(s: &Sentence, wi: usize) -> bool {
     if doc_subject {
         return true;
     }
+    // "A survey of 800 firms by the Confederation suggests that …": the
+    // evidence may stand further back before a that-clause.
+    if s.word_is(next, "that") && (wi.saturating_sub(10)..wi).any(|i| s.word_in(i, DOCUMENTS)) {
+        return true;
+    }
     // Present tense without a person proposing something ("suggests a walk").
     !word.ends_with("ed") && !s.word_in(next, &["a", "an", "we", "you", "i", "that"])
 }

@@ -16,7 +16,7 @@ const GENERIC: f32 = 0.5;
 /// Auxiliaries and adverbs that may stand between a crowd and its saying
 /// verb ("critics have long argued").
 const FILLERS: &[&str] = &[
-    "have", "has", "had", "privately", "long", "widely", "also", "now", "still", "quietly",
+    "meanwhile", "however", "though", "instead", "have", "has", "had", "privately", "long", "widely", "also", "now", "still", "quietly",
     "openly", "increasingly", "would", "will", "may", "might", "could", "too",
 ];
 /// Words that must follow the crowd (past any of the fillers) for it
@@ -31,7 +31,8 @@ const SPEAKING: &[&str] = &[
     "expect", "expects", "expected", "noted", "describe", "described", "called", "regard",
     "consider", "considered", "questioned", "doubt", "doubted", "admit", "admitted",
     "acknowledge", "acknowledged", "reckon", "reckoned", "estimate", "estimated", "told",
-    "see", "concede", "conceded", "note", "notes", "point", "points", "pointed",
+    "see", "concede", "conceded", "note", "notes", "point", "points", "pointed", "put", "puts",
+    "report", "reported",
 ];
 
 pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Option<Signal> {
@@ -121,6 +122,14 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
 fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
     if wi >= 2 && s.word_is(wi - 2, "according") && s.word_is(wi - 1, "to") {
         return true;
+    }
+    // Someone's own people are no crowd: "lives with his parents".
+    if wi > 0 && s.word_in(wi - 1, &["his", "her", "their", "my", "our", "your", "its"]) {
+        return false;
+    }
+    // "some 5,400 addresses" is an estimate, not a crowd.
+    if s.word_in(wi, &["some", "many"]) && s.lower(last + 1).starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
     }
     // A counted group is a quantity, not a crowd: "supplies about 16 million people".
     if wi > 0 && (s.lower(wi - 1).starts_with(|c: char| c.is_ascii_digit()) || s.word_in(wi - 1, &["million", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions", "billion"])) {
