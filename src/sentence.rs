@@ -45,7 +45,11 @@ impl<'a> Sentence<'a> {
     }
 
     /// Word `i`, lower-cased (ASCII) with ’ as '.
+    /// An index past the last word reads as an empty word.
     pub fn lower(&self, i: usize) -> &str {
+        if i >= self.lower_ends.len() {
+            return "";
+        }
         let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
         &self.lower[start..self.lower_ends[i]]
     }

@@ -128,7 +128,7 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
         return false;
     }
     // "some 5,400 addresses" is an estimate, not a crowd.
-    if s.word_in(wi, &["some", "many"]) && s.lower(last + 1).starts_with(|c: char| c.is_ascii_digit()) {
+    if s.word_in(wi, &["some", "many"]) && last + 1 < s.words.len() && s.lower(last + 1).starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     // A counted group is a quantity, not a crowd: "supplies about 16 million people".
