@@ -255,57 +255,67 @@ export function validateSettings(input, { partial = false } = {}) {
     }
   }
   if (has('hiddenCues')) {
-    const h = src.hiddenCues;
-    if (!isPlainObject(h)) errors.push('hiddenCues must be an object');
-    else {
-      const keys = Object.keys(h);
-      if (keys.length > LIMITS.sites) errors.push(`hiddenCues has more than ${LIMITS.sites} sites`);
-      /** @type {Record<string, string[]>} */
-      const hidden = {};
-      for (const k of keys.slice(0, LIMITS.sites)) {
-        const site = normalizeSite(k);
-        if (!site) {
-          errors.push(`hiddenCues: ${JSON.stringify(k)} is not a site name`);
-          continue;
-        }
-        const list = h[k];
-        if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
-          errors.push(`hiddenCues.${site} must be a list of phrases`);
-          continue;
-        }
-        const cleaned = [...new Set(list.map((x) => x.replace(/\s+/g, ' ').trim().toLowerCase()).filter(Boolean))];
-        if (cleaned.length > LIMITS.hiddenCuesPerSite) {
-          errors.push(`hiddenCues.${site} has more than ${LIMITS.hiddenCuesPerSite} entries`);
-          continue;
-        }
-        if (cleaned.length) hidden[site] = cleaned;
+    const hidden = validateSiteMap(src.hiddenCues, 'hiddenCues', errors, (list, site) => {
+      if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
+        errors.push(`hiddenCues.${site} must be a list of phrases`);
+        return undefined;
       }
-      out.hiddenCues = hidden;
-    }
+      const cleaned = [...new Set(list.map((x) => x.replace(/\s+/g, ' ').trim().toLowerCase()).filter(Boolean))];
+      if (cleaned.length > LIMITS.hiddenCuesPerSite) {
+        errors.push(`hiddenCues.${site} has more than ${LIMITS.hiddenCuesPerSite} entries`);
+        return undefined;
+      }
+      return cleaned.length ? cleaned : undefined;
+    });
+    if (hidden) out.hiddenCues = hidden;
   }
   if (has('scope')) {
     if (!SCOPES.includes(src.scope)) errors.push(`scope must be one of ${SCOPES.join(', ')}`);
     else out.scope = src.scope;
   }
   if (has('siteScopes')) {
-    const m = src.siteScopes;
-    if (!isPlainObject(m)) errors.push('siteScopes must be an object');
-    else {
-      const keys = Object.keys(m);
-      if (keys.length > LIMITS.sites) errors.push(`siteScopes has more than ${LIMITS.sites} sites`);
-      /** @type {Record<string, 'article'|'page'>} */
-      const scopes = {};
-      for (const k of keys.slice(0, LIMITS.sites)) {
-        const site = normalizeSite(k);
-        if (!site) errors.push(`siteScopes: ${JSON.stringify(k)} is not a site name`);
-        else if (!SCOPES.includes(m[k])) errors.push(`siteScopes.${site} must be one of ${SCOPES.join(', ')}`);
-        else scopes[site] = m[k];
-      }
-      out.siteScopes = scopes;
-    }
+    const scopes = validateSiteMap(src.siteScopes, 'siteScopes', errors, (value, site) => {
+      if (SCOPES.includes(value)) return value;
+      errors.push(`siteScopes.${site} must be one of ${SCOPES.join(', ')}`);
+      return undefined;
+    });
+    if (scopes) out.siteScopes = scopes;
   }
   if (errors.length) return { ok: false, errors };
   return { ok: true, value: /** @type {Partial<Settings>} */ (out) };
+}
+
+/**
+ * Validates an object keyed by site name: at most LIMITS.sites entries, each
+ * key a site name (normalised), each value checked by `check`, which returns
+ * the value to keep or undefined (after pushing its own error, if any).
+ * Returns the cleaned map, or undefined when `map` is not an object.
+ * @template T
+ * @param {unknown} map
+ * @param {string} field
+ * @param {string[]} errors
+ * @param {(value: any, site: string) => T | undefined} check
+ * @returns {Record<string, T> | undefined}
+ */
+function validateSiteMap(map, field, errors, check) {
+  if (!isPlainObject(map)) {
+    errors.push(`${field} must be an object`);
+    return undefined;
+  }
+  const keys = Object.keys(map);
+  if (keys.length > LIMITS.sites) errors.push(`${field} has more than ${LIMITS.sites} sites`);
+  /** @type {Record<string, T>} */
+  const out = {};
+  for (const k of keys.slice(0, LIMITS.sites)) {
+    const site = normalizeSite(k);
+    if (!site) {
+      errors.push(`${field}: ${JSON.stringify(k)} is not a site name`);
+      continue;
+    }
+    const value = check(map[k], site);
+    if (value !== undefined) out[site] = value;
+  }
+  return out;
 }
 
 /**
