@@ -3,7 +3,7 @@
 
 use crate::{json, Analyzer, CustomCues, Finding, Sensitivity};
 use serde::Deserialize;
-use std::fmt::Write as _;
+use std::collections::HashMap;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -70,7 +70,7 @@ pub fn configure(config: JsValue) -> Result<(), JsError> {
 /// `{block, start, end, text, category, cues: [{start, end, text}], reason,
 /// confidence, source}`.
 #[wasm_bindgen]
-pub fn analyze(blocks: Vec<String>, options: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze(blocks: js_sys::Array, options: JsValue) -> Result<JsValue, JsError> {
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
@@ -81,16 +81,57 @@ pub fn analyze(blocks: Vec<String>, options: JsValue) -> Result<JsValue, JsError
         Some(name) => Sensitivity::from_name(name)
             .ok_or_else(|| JsError::new(&format!("unknown sensitivity {name:?} (expected strict, balanced or eager)")))?,
     };
-    let findings = with_analyzer(|a| a.analyze_blocks(&blocks, sensitivity));
-    let json = to_json(&blocks, &findings);
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal error: findings are not valid JSON"))
+    let mut texts = Vec::with_capacity(blocks.length() as usize);
+    for (i, b) in blocks.iter().enumerate() {
+        texts.push(b.as_string().ok_or_else(|| JsError::new(&format!("block {i} is not a string")))?);
+    }
+    let findings = with_analyzer(|a| a.analyze_blocks(&texts, sensitivity));
+    let packed = pack(&texts, &findings);
+    Ok(unpack(&blocks, &packed.numbers, &packed.strings))
 }
 
-/// Writes the findings as one JSON array, converting block-relative byte
-/// spans to UTF-16 in one pass per block.
-fn to_json(blocks: &[String], findings: &[(usize, Finding)]) -> String {
-    let mut out = String::with_capacity(64 + findings.len() * 256);
-    out.push('[');
+#[wasm_bindgen(inline_js = r#"
+// Turns the packed findings into objects; finding and cue texts are sliced
+// from the caller's own block strings, so they match the page exactly.
+export function unpack(blocks, nums, stringsJson) {
+  const strings = JSON.parse(stringsJson);
+  const out = [];
+  let i = 0;
+  while (i < nums.length) {
+    const block = nums[i], start = nums[i + 1], end = nums[i + 2];
+    const text = blocks[block];
+    const category = strings[nums[i + 3]], confidence = nums[i + 4] / 100;
+    const reason = strings[nums[i + 5]], source = nums[i + 6] === 0 ? null : strings[nums[i + 6] - 1];
+    const count = nums[i + 7];
+    i += 8;
+    const cues = [];
+    for (let k = 0; k < count; k++, i += 2) {
+      cues.push({ start: nums[i], end: nums[i + 1], text: text.slice(nums[i], nums[i + 1]) });
+    }
+    out.push({ block, start, end, text: text.slice(start, end), category, cues, reason, confidence, source });
+  }
+  return out;
+}
+"#)]
+extern "C" {
+    fn unpack(blocks: &js_sys::Array, numbers: &[u32], strings: &str) -> JsValue;
+}
+
+/// Findings as numbers plus a table of distinct strings (categories,
+/// reasons, sources), the form that crosses the boundary.
+struct Packed {
+    /// Per finding: block, start, end (UTF-16), category, confidence × 100,
+    /// reason, source + 1 (0: none), cue count, then each cue's start, end.
+    numbers: Vec<u32>,
+    /// The string table as one JSON array.
+    strings: String,
+}
+
+/// Packs the findings, converting block-relative byte spans to UTF-16 in
+/// one pass per block.
+fn pack(blocks: &[String], findings: &[(usize, Finding)]) -> Packed {
+    let mut numbers = Vec::with_capacity(findings.len() * 12);
+    let mut table = Strings::default();
     let mut i = 0;
     while i < findings.len() {
         let block = findings[i].0;
@@ -101,32 +142,47 @@ fn to_json(blocks: &[String], findings: &[(usize, Finding)]) -> String {
         let group = &findings[i..j];
         let units = crate::utf16::spans(&blocks[block], group.iter().map(|(_, f)| f));
         for ((_, f), u) in group.iter().zip(units) {
-            if out.len() > 1 {
-                out.push(',');
+            let category = table.intern(f.category.name());
+            let reason = table.intern(&f.reason);
+            let source = f.source.as_deref().map_or(0, |s| table.intern(s) + 1);
+            numbers.extend([
+                block as u32,
+                u.span.0 as u32,
+                u.span.1 as u32,
+                category,
+                (f.confidence * 100.0).round() as u32,
+                reason,
+                source,
+                u.cues.len() as u32,
+            ]);
+            for (s, e) in u.cues {
+                numbers.extend([s as u32, e as u32]);
             }
-            let (start, end) = u.span;
-            let _ = write!(out, "{{\"block\":{block},\"start\":{start},\"end\":{end},\"text\":");
-            json::push_str(&mut out, &f.text);
-            let _ = write!(out, ",\"category\":\"{}\",\"cues\":[", f.category.name());
-            for (k, (c, (cs, ce))) in f.cues.iter().zip(u.cues).enumerate() {
-                if k > 0 {
-                    out.push(',');
-                }
-                let _ = write!(out, "{{\"start\":{cs},\"end\":{ce},\"text\":");
-                json::push_str(&mut out, &c.text);
-                out.push('}');
-            }
-            out.push_str("],\"reason\":");
-            json::push_str(&mut out, &f.reason);
-            let _ = write!(out, ",\"confidence\":{},\"source\":", f.confidence);
-            match &f.source {
-                Some(s) => json::push_str(&mut out, s),
-                None => out.push_str("null"),
-            }
-            out.push('}');
         }
         i = j;
     }
-    out.push(']');
-    out
+    if table.index.is_empty() {
+        table.json.push('[');
+    }
+    table.json.push(']');
+    Packed { numbers, strings: table.json }
+}
+
+/// Distinct strings in first-seen order, written as a JSON array.
+#[derive(Default)]
+struct Strings<'a> {
+    index: HashMap<&'a str, u32>,
+    json: String,
+}
+
+impl<'a> Strings<'a> {
+    fn intern(&mut self, s: &'a str) -> u32 {
+        let next = self.index.len() as u32;
+        let json = &mut self.json;
+        *self.index.entry(s).or_insert_with(|| {
+            json.push(if next == 0 { '[' } else { ',' });
+            json::push_str(json, s);
+            next
+        })
+    }
 }

@@ -56,3 +56,25 @@ test('custom cues are applied by the core; a bad one is rejected and changes not
   configure({});
   assert.equal(analyze(text).length, 0);
 });
+
+test('findings are plain objects with the documented fields; texts are sliced from the given blocks', () => {
+  const blocks = ['Critics say the port deal was a disaster.', 'The mayor allegedly took \ud800 the money, police said.'];
+  const findings = analyze(blocks, { sensitivity: 'eager' });
+  assert.ok(findings.length >= 2);
+  for (const f of findings) {
+    assert.deepEqual(Object.keys(f), ['block', 'start', 'end', 'text', 'category', 'cues', 'reason', 'confidence', 'source']);
+    assert.ok(['hedged', 'denial', 'unsourced', 'attributed'].includes(f.category));
+    assert.equal(f.text, blocks[f.block].slice(f.start, f.end));
+    assert.equal(Math.round(f.confidence * 100) / 100, f.confidence, 'two decimals');
+    assert.ok(f.source === null || typeof f.source === 'string');
+  }
+  const unsourced = findings.find((f) => f.category === 'unsourced');
+  assert.equal(unsourced.source, null);
+  const hedged = findings.find((f) => f.category === 'hedged');
+  assert.ok(hedged.text.includes('\ud800'), 'a lone surrogate is kept as the page has it');
+  assert.equal(hedged.source, 'police');
+});
+
+test('a block that is not a string is refused by index', () => {
+  assert.throws(() => analyze(['fine.', 42]), /block 1 is not a string/);
+});
