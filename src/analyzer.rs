@@ -6,10 +6,9 @@ use crate::lexicon::{self, Entry, Matcher};
 use crate::model::{self, Model};
 use crate::rules::{self, attribution, Signal};
 use crate::segment::{self, Segmenter};
-use crate::sentence::Sentence;
+use crate::sentence::{Scratch, Sentence};
 use crate::span::Span;
-use crate::text;
-use std::collections::HashSet;
+use crate::text::{self, WordSet};
 use std::sync::OnceLock;
 
 /// The lexicon files compiled into the crate: (file name, category, text).
@@ -79,7 +78,7 @@ pub struct CustomCues {
 pub struct Analyzer {
     segmenter: Segmenter,
     matcher: Matcher,
-    crowd: HashSet<String>,
+    crowd: WordSet,
     /// Whether the learned scorer is used, and the scorer itself, loaded on
     /// first use (only `eager` needs it).
     use_model: bool,
@@ -208,24 +207,27 @@ impl Analyzer {
         let mut out = Vec::new();
         let mut prev_block_colon = false;
         let mut in_quote_run = false;
+        let mut scratch = Scratch::default();
+        let mut hits = Vec::new();
+        let (mut quotes, mut raw, mut sentences) = (Vec::new(), Vec::new(), Vec::new());
         for &raw_block in blocks {
             let block = trim(text, raw_block);
             if block.is_empty() {
                 continue;
             }
-            let quotes = text::quote_regions(text, block);
+            text::quote_regions_into(text, block, &mut quotes);
             let btext = &text[block];
             // A block after one ending in ':' is a quotation when it carries no
             // quotation marks of its own; first-person blocks continue it.
-            let first_person = has_first_person(btext);
-            let quoted_block = quotes.is_empty() && (prev_block_colon || (in_quote_run && first_person));
+            let quoted_block = quotes.is_empty() && (prev_block_colon || (in_quote_run && has_first_person(btext)));
             in_quote_run = quoted_block;
             prev_block_colon = btext.trim_end().ends_with(':');
             let mut last_named: Option<String> = None;
             let mut prev_sourced = false;
-            let raw = self.matcher.raw_hits(text, block);
+            self.matcher.raw_hits_into(text, block, &mut raw);
             let mut cursor = 0;
-            for span in self.segmenter.sentences(text, block) {
+            self.segmenter.sentences_into(text, block, &mut sentences);
+            for &span in &sentences {
                 let from = cursor;
                 while cursor < raw.len() && raw[cursor].span.start < span.end {
                     cursor += 1;
@@ -240,8 +242,8 @@ impl Analyzer {
                     }
                     continue;
                 }
-                let hits = self.matcher.resolve(text, span, in_sentence);
-                let sentence = Sentence::new(text, span, &quotes, quoted_block, hits, &self.matcher.entries);
+                self.matcher.resolve_into(text, span, in_sentence, &mut hits);
+                let sentence = Sentence::new(text, span, &quotes, quoted_block, &hits, &self.matcher.entries, &mut scratch);
                 let mut source = attribution::source(&sentence, &self.crowd);
                 // "a diplomat who asked not to be named said …": an anonymous source.
                 if sentence.hits_of(Category::Unsourced).any(|(e, _)| e.has_tag("anonymous")) {

@@ -155,9 +155,17 @@ impl Matcher {
     /// Every word-bounded match of a cue's first part in `text[within]`
     /// (absolute spans), sorted by start. Gaps and blockers are resolved
     /// per sentence by [`Matcher::resolve`].
+    #[cfg(test)]
     pub(crate) fn raw_hits(&self, text: &str, within: Span) -> Vec<Hit> {
+        let mut raw = Vec::new();
+        self.raw_hits_into(text, within, &mut raw);
+        raw
+    }
+
+    /// [`Matcher::raw_hits`] into a reused buffer (cleared first).
+    pub(crate) fn raw_hits_into(&self, text: &str, within: Span, raw: &mut Vec<Hit>) {
+        raw.clear();
         let hay = &text[within];
-        let mut raw: Vec<Hit> = Vec::new();
         for m in self.ac.find_overlapping_iter(hay) {
             let (s, e) = (m.start(), m.end());
             if !is_boundary_char(hay[..s].chars().next_back()) || !is_boundary_char(hay[e..].chars().next()) {
@@ -167,13 +175,20 @@ impl Matcher {
             raw.push(Hit { entry, span: Span::new(within.start + s, within.start + e) });
         }
         raw.sort_by_key(|h| h.span.start);
-        raw
     }
 
     /// The hits of one sentence: gapped cues completed inside it, blocked
     /// cues removed. Sorted by start, longest first.
+    #[cfg(test)]
     pub(crate) fn resolve(&self, text: &str, sentence: Span, raw: &[Hit]) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = Vec::with_capacity(raw.len());
+        let mut hits = Vec::new();
+        self.resolve_into(text, sentence, raw, &mut hits);
+        hits
+    }
+
+    /// [`Matcher::resolve`] into a reused buffer (cleared first).
+    pub(crate) fn resolve_into(&self, text: &str, sentence: Span, raw: &[Hit], hits: &mut Vec<Hit>) {
+        hits.clear();
         for &h in raw {
             let mut h = h;
             let parts = &self.entries[h.entry].parts;
@@ -195,8 +210,7 @@ impl Matcher {
                     && !blockers.iter().any(|b| self.entries[b.entry].category == e.category && b.span.contains(h.span))
             });
         }
-        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.entry));
-        hits
+        hits.sort_unstable_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.entry));
     }
 
     /// Every hit in `text[within]`, resolved as one sentence.

@@ -4,7 +4,7 @@
 //! paragraphs, headings and list items). Sentences never cross a block.
 
 use crate::span::Span;
-use std::collections::HashSet;
+use crate::text::WordSet;
 
 /// Splits `text` into blocks: runs of text separated by one or more blank
 /// lines (lines holding only white space). Each block is trimmed.
@@ -47,7 +47,7 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 
 /// Sentence splitter configured with the abbreviation list.
 pub(crate) struct Segmenter {
-    abbreviations: HashSet<String>,
+    abbreviations: WordSet,
 }
 
 fn is_terminal(c: char) -> bool {
@@ -71,10 +71,18 @@ impl Segmenter {
     /// Splits one block into sentences (spans are absolute, like `block`).
     /// Scans bytes for terminal punctuation, decoding characters only
     /// around a candidate boundary.
+    #[cfg(test)]
     pub(crate) fn sentences(&self, text: &str, block: Span) -> Vec<Span> {
+        let mut out = Vec::new();
+        self.sentences_into(text, block, &mut out);
+        out
+    }
+
+    /// [`Segmenter::sentences`] into a reused buffer (cleared first).
+    pub(crate) fn sentences_into(&self, text: &str, block: Span, out: &mut Vec<Span>) {
+        out.clear();
         let s = &text[block];
         let b = s.as_bytes();
-        let mut out = Vec::new();
         let mut start = 0usize;
         let mut i = 0usize;
         while i < b.len() {
@@ -130,12 +138,11 @@ impl Segmenter {
                 i = m;
                 continue;
             }
-            push_trimmed(text, block.start + start, block.start + m, &mut out);
+            push_trimmed(text, block.start + start, block.start + m, out);
             start = n;
             i = n;
         }
-        push_trimmed(text, block.start + start, block.end, &mut out);
-        out
+        push_trimmed(text, block.start + start, block.end, out);
     }
 
     /// True when the full stop at byte `dot` of `s` belongs to an

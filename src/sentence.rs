@@ -8,16 +8,25 @@ use crate::text::{inside, Word};
 pub(crate) struct Sentence<'a> {
     pub text: &'a str,
     pub span: Span,
-    pub words: Vec<Word>,
+    pub words: &'a [Word],
     /// Every word lower-cased (ASCII), ’ as ', concatenated; `lower_ends[i]`
     /// is where word `i` ends in it.
-    lower: String,
-    lower_ends: Vec<usize>,
+    lower: &'a str,
+    lower_ends: &'a [usize],
     pub quotes: &'a [Span],
     /// The whole block is a quotation (a blockquote introduced by "X said:").
     pub quoted_block: bool,
-    pub hits: Vec<Hit>,
+    pub hits: &'a [Hit],
     pub entries: &'a [Entry],
+}
+
+/// Buffers a sentence's words live in, reused from one sentence to the
+/// next so that reading a sentence allocates nothing once they have grown.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    words: Vec<Word>,
+    lower: String,
+    lower_ends: Vec<usize>,
 }
 
 impl<'a> Sentence<'a> {
@@ -26,21 +35,24 @@ impl<'a> Sentence<'a> {
         span: Span,
         quotes: &'a [Span],
         quoted_block: bool,
-        hits: Vec<Hit>,
+        hits: &'a [Hit],
         entries: &'a [Entry],
+        scratch: &'a mut Scratch,
     ) -> Sentence<'a> {
-        let words = crate::text::words(text, span);
-        let mut lower = String::with_capacity(span.len());
-        let mut lower_ends = Vec::with_capacity(words.len());
-        for w in &words {
+        let Scratch { words, lower, lower_ends } = scratch;
+        crate::text::words_into(text, span, words);
+        lower.clear();
+        lower_ends.clear();
+        for w in words.iter() {
             let word = &text[w.span];
             if word.is_ascii() {
-                lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                lower.push_str(word);
             } else {
-                lower.extend(word.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }));
+                lower.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }));
             }
             lower_ends.push(lower.len());
         }
+        lower.make_ascii_lowercase();
         Sentence { text, span, words, lower, lower_ends, quotes, quoted_block, hits, entries }
     }
 

@@ -1,6 +1,35 @@
 //! Words and quotations inside a block.
 
 use crate::span::Span;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A set of short lower-case words (abbreviations, crowd words), hashed
+/// with a multiply-rotate hash: these keys are trusted data, so SipHash's
+/// protection is not needed, and lookups are on the hot path.
+pub(crate) type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+
+/// The hasher behind [`WordSet`] (the FxHash scheme).
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// A word: a maximal run of letters and digits, with inner apostrophes
 /// (`don’t`) and hyphens (`well-known`) kept inside it.
@@ -15,11 +44,18 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits `text[within]` into words (absolute spans).
 pub(crate) fn words(text: &str, within: Span) -> Vec<Word> {
+    let mut out = Vec::new();
+    words_into(text, within, &mut out);
+    out
+}
+
+/// [`words`] into a reused buffer (cleared first).
+pub(crate) fn words_into(text: &str, within: Span, out: &mut Vec<Word>) {
+    out.clear();
     let s = &text[within];
     if s.is_ascii() {
-        return ascii_words(s.as_bytes(), within.start);
+        return ascii_words(s.as_bytes(), within.start, out);
     }
-    let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -42,12 +78,10 @@ pub(crate) fn words(text: &str, within: Span) -> Vec<Word> {
     if let Some(st) = start {
         out.push(Word { span: Span::new(within.start + st, within.end) });
     }
-    out
 }
 
 /// [`words`] for ASCII text, byte by byte.
-fn ascii_words(b: &[u8], base: usize) -> Vec<Word> {
-    let mut out = Vec::with_capacity(b.len() / 5);
+fn ascii_words(b: &[u8], base: usize, out: &mut Vec<Word>) {
     let mut start: Option<usize> = None;
     for (i, &c) in b.iter().enumerate() {
         if c.is_ascii_alphanumeric() {
@@ -67,7 +101,6 @@ fn ascii_words(b: &[u8], base: usize) -> Vec<Word> {
     if let Some(st) = start {
         out.push(Word { span: Span::new(base + st, base + b.len()) });
     }
-    out
 }
 
 /// True when `c` could be part of a word, for cue boundary checks.
@@ -78,20 +111,35 @@ pub(crate) fn is_boundary_char(c: Option<char>) -> bool {
 /// The regions of a block inside quotation marks (marks excluded),
 /// sorted. An opening mark with no closing mark runs to the end of the
 /// block, as news style does for quotes that continue in the next block.
+#[cfg(test)]
 pub(crate) fn quote_regions(text: &str, block: Span) -> Vec<Span> {
-    let s = &text[block];
     let mut out = Vec::new();
+    quote_regions_into(text, block, &mut out);
+    out
+}
+
+/// [`quote_regions`] into a reused buffer (cleared first).
+pub(crate) fn quote_regions_into(text: &str, block: Span, out: &mut Vec<Span>) {
+    out.clear();
+    let s = &text[block];
     let mut open_double: Option<usize> = None;
     let mut open_single: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        let after = i + c.len_utf8();
-        if !matches!(c, '“' | '«' | '„' | '”' | '»' | '"' | '‘' | '\'' | '’') {
-            prev = Some(c);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Quotation marks are ' and " or start with byte E2 (“ ” ‘ ’ „) or C2 (« »).
+        if !matches!(bytes[i], b'"' | b'\'' | 0xE2 | 0xC2) {
+            i += 1;
             continue;
         }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let after = i + c.len_utf8();
+        if !matches!(c, '“' | '«' | '„' | '”' | '»' | '"' | '‘' | '\'' | '’') {
+            i = after;
+            continue;
+        }
+        let prev = s[..i].chars().next_back();
+        let next = s[after..].chars().next();
         let prev_is_open = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '“' | '‘' | '"'));
         match c {
             '“' | '«' | '„' => {
@@ -134,13 +182,12 @@ pub(crate) fn quote_regions(text: &str, block: Span) -> Vec<Span> {
             }
             _ => {}
         }
-        prev = Some(c);
+        i = after;
     }
     if let Some(st) = open_double {
         out.push(Span::new(block.start + st, block.end));
     }
-    out.sort();
-    out
+    out.sort_unstable();
 }
 
 /// True when `span` lies inside one of the sorted `regions`.

@@ -7,7 +7,7 @@
 use crate::finding::Category;
 use crate::sentence::{capitalised, Sentence};
 use crate::span::Span;
-use std::collections::HashSet;
+use crate::text::WordSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -50,7 +50,7 @@ const DOCUMENTS: &[&str] = &[
 ];
 
 /// Finds the sentence's source, if it names one.
-pub(crate) fn source(s: &Sentence, crowd: &HashSet<String>) -> Option<Source> {
+pub(crate) fn source(s: &Sentence, crowd: &WordSet) -> Option<Source> {
     let mut best: Option<Source> = None;
     for (entry, span) in s.hits_of(Category::Attributed) {
         if s.quoted(span) && !s.quoted_block {
@@ -84,7 +84,7 @@ fn rank(k: Kind) -> u8 {
     }
 }
 
-fn according(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
+fn according(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
     let first = s.word_at_or_after(cue.end);
     let last = phrase_end(s, first, 8)?;
     let mut src = classify(s, first, last, cue, crowd);
@@ -97,7 +97,7 @@ fn according(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source>
     Some(src)
 }
 
-fn frame(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
+fn frame(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
     let lower = crate::rules::cue_text(s.text, cue);
     if lower.ends_with(" for") {
         let first = s.word_at_or_after(cue.end);
@@ -118,7 +118,7 @@ fn frame(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
     })
 }
 
-fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
+fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
     let vi = s.word_index(cue.start)?;
     let verb_word = s.lower(vi).to_string();
     // "reports on social media say", "claims of fraud": nouns, not verbs.
@@ -197,7 +197,7 @@ fn verb(s: &Sentence, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
 
 /// "The minister’s spokesman, Felix Brandt, dismissed …": a short name set
 /// off by commas right before the verb.
-fn appositive(s: &Sentence, j: usize, cue: Span, crowd: &HashSet<String>) -> Option<Source> {
+fn appositive(s: &Sentence, j: usize, cue: Span, crowd: &WordSet) -> Option<Source> {
     if j < 2 || !s.text[s.words[j - 1].span.end..s.words[j].span.start].contains(',') {
         return None;
     }
@@ -231,7 +231,7 @@ fn mentions(s: &Sentence, first: usize, last: usize, set: &[&str]) -> bool {
 
 /// A capitalised word in the phrase, other than a sentence-initial
 /// function word ("The", "Some") or a crowd word ("Critics").
-fn has_capital(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) -> bool {
+fn has_capital(s: &Sentence, first: usize, last: usize, crowd: &WordSet) -> bool {
     (first..=last).any(|i| {
         let w = s.word(i);
         // The first word of a sentence or clause ("15:20 GMT — Several sites").
@@ -255,7 +255,7 @@ const SENTENCE_INITIAL: &[&str] = &[
     "some", "many", "most", "one", "several", "other", "others", "senior", "new", "latest", "but", "and",
 ];
 
-fn classify(s: &Sentence, first: usize, last: usize, cue: Span, crowd: &HashSet<String>) -> Source {
+fn classify(s: &Sentence, first: usize, last: usize, cue: Span, crowd: &WordSet) -> Source {
     let who = Span::new(s.words[first].span.start, s.words[last].span.end);
     let name = s.text[who].to_string();
     let kind = if first == last && s.word_in(first, PRONOUNS) {
@@ -295,7 +295,7 @@ const CROWD_SPEECH: &[&str] = &[
     "reporting", "report", "reported",
 ];
 
-fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &HashSet<String>) -> bool {
+fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &WordSet) -> bool {
     // A crowd word at the head stays a crowd: "Andrell’s critics", "Pakistani officials".
     if crowd.contains(s.lower(last)) {
         return true;
