@@ -54,3 +54,15 @@ fn counter_examples_flag_nothing() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn no_cue_is_listed_twice_in_a_file() {
+    let mut seen = std::collections::HashMap::new();
+    let mut twice = Vec::new();
+    for (file, line, _, cue, _, blocker) in lexicon_examples() {
+        if let Some(first) = seen.insert((file.clone(), cue.clone(), blocker), line) {
+            twice.push(format!("{file}:{line}: '{cue}' already on line {first}"));
+        }
+    }
+    assert!(twice.is_empty(), "{}", twice.join("\n"));
+}
