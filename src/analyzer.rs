@@ -18,8 +18,9 @@ pub(crate) const LEXICONS: &[(&str, Category, &str)] = &[
     ("unsourced.txt", Category::Unsourced, include_str!("lexicons/unsourced.txt")),
     ("sources.txt", Category::Attributed, include_str!("lexicons/sources.txt")),
 ];
-/// The learned scorer's findings stay below the balanced threshold.
-const MODEL_MAX_CONFIDENCE: f32 = 0.49;
+/// The learned scorer's findings never reach the strict threshold; only
+/// scores of at least `model::BALANCED_THRESHOLD` reach balanced.
+const MODEL_MAX_CONFIDENCE: f32 = 0.6;
 const ABBREVIATIONS: &str = include_str!("lexicons/abbreviations.txt");
 
 /// How much evidence a finding needs before it is reported.
@@ -138,7 +139,8 @@ impl Analyzer {
 
     /// The learned scorer's signal for a sentence the rules left unflagged:
     /// an `unsourced` finding when the score is high.
-    fn model_signal(&self, text: &str, span: Span, threshold: f32) -> Option<Signal> {
+    fn model_signal(&self, text: &str, span: Span, threshold: f32, buf: &mut model::TokenBuf) -> Option<Signal> {
+        let min_p = if threshold > Sensitivity::Eager.threshold() { model::BALANCED_THRESHOLD } else { model::ADD_THRESHOLD };
         if threshold > MODEL_MAX_CONFIDENCE {
             return None; // its findings would not be reported at this level
         }
@@ -146,16 +148,21 @@ impl Analyzer {
             return None;
         }
         let model = self.model.get_or_init(Model::builtin);
-        let tokens = model::tokens(&text[span]);
-        let p = model.score_tokens(&tokens);
-        if p < model::ADD_THRESHOLD {
+        let p = model.score_with(&text[span], buf);
+        if p < min_p {
             return None;
         }
+        let tokens = model::tokens(&text[span]);
         let top = model.top_tokens(&tokens, 2);
         let cues: Vec<Span> = top.iter().filter_map(|t| find_word(text, span, t)).collect();
         let words = top.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", ");
         Some(Signal {
-            confidence: 0.3 + (p - model::ADD_THRESHOLD) / (1.0 - model::ADD_THRESHOLD) * (MODEL_MAX_CONFIDENCE - 0.3),
+            // [0.6, 0.9) → [0.3, 0.49] (eager only); [0.9, 1] → [0.5, 0.6].
+            confidence: if p >= model::BALANCED_THRESHOLD {
+                0.5 + (p - model::BALANCED_THRESHOLD) / (1.0 - model::BALANCED_THRESHOLD) * (MODEL_MAX_CONFIDENCE - 0.5)
+            } else {
+                0.3 + (p - model::ADD_THRESHOLD) / (model::BALANCED_THRESHOLD - model::ADD_THRESHOLD) * 0.19
+            },
             cues,
             reason: format!("weasel wording ({words}): a claim with no clear source, as the learned scorer reads it"),
         })
@@ -208,6 +215,7 @@ impl Analyzer {
         let mut prev_block_colon = false;
         let mut in_quote_run = false;
         let mut scratch = Scratch::default();
+        let mut token_buf = model::TokenBuf::default();
         let mut hits = Vec::new();
         let (mut quotes, mut raw, mut sentences) = (Vec::new(), Vec::new(), Vec::new());
         for &raw_block in blocks {
@@ -237,7 +245,7 @@ impl Analyzer {
                     // No cue: only the learned scorer may flag it, and a report
                     // being carried goes on.
                     let plain = !prev_sourced && !quoted_block && !crate::text::inside(&quotes, span) && !text[span].trim_end().ends_with('?');
-                    if let Some(sig) = plain.then(|| self.model_signal(text, span, threshold)).flatten() {
+                    if let Some(sig) = plain.then(|| self.model_signal(text, span, threshold, &mut token_buf)).flatten() {
                         push_finding(&mut out, text, span, Category::Unsourced, sig, None, threshold);
                     }
                     continue;
@@ -266,8 +274,11 @@ impl Analyzer {
                 let source_name = if named { source.as_ref().map(|s| s.name.clone()) } else { None };
                 let hedged = rules::hedge::check(&sentence);
                 let mut unsourced = rules::unsourced::check(&sentence, source.as_ref(), carried);
-                if hedged.is_none() && unsourced.is_none() && !named && !carried && !quoted_block && !crate::text::inside(&quotes, span) {
-                    unsourced = self.model_signal(text, span, threshold);
+                // A blocking phrase ("many of", "for some weeks") is the rules
+                // recognising plain usage: the scorer does not overrule it.
+                let blocked = in_sentence.iter().any(|h| self.matcher.entries[h.entry].blocker);
+                if hedged.is_none() && unsourced.is_none() && !named && !carried && !blocked && !quoted_block && !crate::text::inside(&quotes, span) {
+                    unsourced = self.model_signal(text, span, threshold, &mut token_buf);
                 }
                 let signals = [
                     (Category::Hedged, hedged),

@@ -15,8 +15,11 @@ use crate::error::Error;
 
 const MAGIC: &[u8; 4] = b"CLW1";
 
-/// Score from which the model alone flags a sentence the rules passed over.
+/// Score from which the model alone flags a sentence the rules passed over
+/// (shown at `eager`).
 pub const ADD_THRESHOLD: f32 = 0.6;
+/// Score from which such a finding is shown at the default, `balanced`.
+pub const BALANCED_THRESHOLD: f32 = 0.9;
 
 /// A trained scorer.
 #[derive(Clone, Debug)]
@@ -57,6 +60,39 @@ pub fn tokens(sentence: &str) -> Vec<String> {
         out.push(cur);
     }
     out
+}
+
+/// Tokens as [`tokens`] makes them, kept in one reusable buffer.
+#[derive(Default)]
+pub(crate) struct TokenBuf {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl TokenBuf {
+    /// Fills the buffer with the tokens of `sentence`.
+    fn fill(&mut self, sentence: &str) {
+        self.text.clear();
+        self.ends.clear();
+        let mut in_token = false;
+        for c in sentence.chars() {
+            if c.is_alphanumeric() || (c == '\'' || c == '’') && in_token {
+                self.text.push(if c == '’' { '\'' } else { c.to_ascii_lowercase() });
+                in_token = true;
+            } else if in_token {
+                self.ends.push(self.text.len());
+                in_token = false;
+            }
+        }
+        if in_token {
+            self.ends.push(self.text.len());
+        }
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
 }
 
 /// The hashed features of a token list: (bucket, sign) pairs.
@@ -126,6 +162,26 @@ impl Model {
         sigmoid(self.bias + z)
     }
 
+    /// As [`Model::score`], tokenising into `buf` and summing the features
+    /// as they are hashed: no allocation once `buf` has grown.
+    pub(crate) fn score_with(&self, sentence: &str, buf: &mut TokenBuf) -> f32 {
+        buf.fill(sentence);
+        let mask = (self.weights.len() - 1) as u64;
+        let weight = |h: u64| self.weights[(h & mask) as usize] * if h >> 63 == 0 { 1.0 } else { -1.0 };
+        let n = buf.ends.len();
+        let mut z = 0.0f32;
+        for i in 0..n {
+            z += weight(fnv(&["u", buf.get(i)]));
+            if i + 1 < n {
+                z += weight(fnv(&["b", buf.get(i), buf.get(i + 1)]));
+            }
+        }
+        if n > 0 {
+            z += weight(fnv(&["s", buf.get(0)]));
+        }
+        sigmoid(self.bias + z)
+    }
+
     /// The tokens that push the score up most, strongest first.
     pub(crate) fn top_tokens<'t>(&self, tokens: &'t [String], n: usize) -> Vec<&'t str> {
         let mask = (self.weights.len() - 1) as u64;
@@ -181,6 +237,15 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn buffered_scoring_matches_token_scoring() {
+        let m = Model::builtin();
+        let mut buf = TokenBuf::default();
+        for s in ["Some say the plan is widely seen as a failure.", "Don’t stop — 3.5% rise, isn't it?", "", "北京 😀 É"] {
+            assert_eq!(m.score_with(s, &mut buf), m.score_tokens(&tokens(s)), "{s}");
+        }
+    }
 
     #[test]
     fn tokens_and_round_trip() {

@@ -43,6 +43,14 @@ const REBUTTED_ACTS: &[&str] = &[
     "accepted", "lied", "hid", "touched", "threatened", "sent", "wrote", "written", "approved",
     "told", "offered", "made", "did", "was", "were", "had",
 ];
+/// What is refused, not rebutted: "denied an application", "denied the firm's request".
+const REQUESTS: &[&str] = &[
+    "request", "requests", "application", "applications", "permission", "bail", "entry", "access",
+    "visa", "visas", "appeal", "appeals", "motion", "bid", "licence", "license", "parole", "asylum",
+    "petition", "exemption", "waiver", "extension", "refund", "passage", "admission", "approval",
+];
+/// Modals before "never": a prediction or a rule, not a rebuttal ("might never be built").
+const MODALS: &[&str] = &["might", "may", "could", "would", "will", "should", "must", "can", "shall"];
 const NEGATIONS: &[&str] = &["not", "never", "no", "nothing", "nobody", "none", "n't", "innocent", "wrong"];
 
 pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
@@ -52,7 +60,17 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
         let last = s.word_index(span.end.saturating_sub(1)).unwrap_or(wi);
         let window = (last + 1)..(last + 9).min(s.words.len());
         let mut confidence = 0.9;
+        if entry.has_tag("refusal") {
+            let object = (last + 1..(last + 5).min(s.words.len())).take_while(|&i| !s.word_in(i, &["that", "any", "claims", "allegations", "reports"]));
+            if object.clone().any(|i| s.word_in(i, REQUESTS)) {
+                continue;
+            }
+        }
         if entry.has_tag("claim") {
+            // "the dispute is ...": a noun after a determiner, not a verb.
+            if wi == last && wi > 0 && s.word_in(wi - 1, NOT_VERB_BEFORE) {
+                continue;
+            }
             let falsity = s.hits_of(Category::Denial).any(|(e, _)| e.has_tag("falsity"));
             let claim_at = window.clone().find(|&i| s.word_in(i, CLAIM_WORDS));
             // "the idea as a gimmick" is a proposal; "the idea that he lied" a claim.
@@ -79,6 +97,9 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             // A negation in the reported or quoted speech of a named party.
             let quoted = s.quoted(span) && !s.quoted_block;
             let Some(src) = source.filter(|src| src.kind != Kind::Vague) else { continue };
+            if wi > 0 && s.word_in(wi - 1, MODALS) {
+                continue;
+            }
             if !(src.cue.end <= span.start || quoted) {
                 continue;
             }

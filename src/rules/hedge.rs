@@ -19,7 +19,7 @@ const ABILITY_BEFORE: &[&str] = &[
 ];
 const ABILITY_VERBS: &[&str] = &[
     "see", "hear", "feel", "smell", "swim", "read", "write", "speak", "walk", "drive", "afford",
-    "remember", "barely", "hardly", "only", "never", "not", "no", "scarcely", "just", "do",
+    "remember", "barely", "hardly", "only", "never", "not", "no", "scarcely", "just", "do", "already",
     "recall", "ride", "sing", "dance", "cook", "often", "easily", "still",
     "always", "sometimes",
 ];
@@ -29,6 +29,8 @@ const LEGAL_ROLES: &[&str] = &[
     "offenders", "killer", "killers", "gunman", "murderer", "rapist", "thief", "abuser",
     "fraudster", "ringleader", "assailant", "accomplice", "co-conspirator", "suspect", "suspects",
 ];
+/// Prepositions that make "the alleged X" a name for the matter in hand.
+const NAMING_PREPOSITIONS: &[&str] = &["into", "about", "over", "regarding", "concerning", "on", "of", "for", "after", "following"];
 /// Verbs that, after "may", grant permission rather than hedge.
 const PERMISSION_VERBS: &[&str] = &[
     "watch", "enter", "redeem", "bring", "apply", "leave", "use", "attend", "park", "visit",
@@ -68,6 +70,12 @@ pub(crate) fn check(s: &Sentence) -> Option<Signal> {
         if entry.has_tag("attributive") && last + 1 < s.words.len() && is_role(s.word(last + 1)) {
             continue;
         }
+        // A thing named by what is alleged, as the object of a preposition
+        // ("an investigation into the alleged discharge", "asked about the
+        // alleged feud"): the sentence's claim does not rest on it.
+        if entry.has_tag("attributive") && wi >= 2 && s.word_is(wi - 1, "the") && s.word_in(wi - 2, NAMING_PREPOSITIONS) {
+            continue;
+        }
         if entry.has_tag("reported") {
             if !after_be(s, wi) {
                 continue;
@@ -98,21 +106,53 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
         if wi > 0 && s.word_in(wi - 1, PERMITTED) {
             return false;
         }
-        // Rules read as permission: "holders may redeem", "jurors may … but must".
-        let must = (0..s.words.len()).any(|i| s.word_is(i, "must"));
-        return !(s.word_in(wi + 1, PERMISSION_VERBS) || must && !s.word_in(wi + 1, &["be", "have", "not", "well"]));
+        // A rule's own wording: "Under the contract, the label may release …".
+        if under_rules(s, wi) {
+            return false;
+        }
+        // Rules read as permission: "holders may redeem", "jurors may … but
+        // must", "walkers may still use the path but should not …".
+        let must = (0..s.words.len()).any(|i| s.word_in(i, &["must", "should"]));
+        let mut next = wi + 1;
+        while s.word_in(next, &["still", "also", "now", "yet", "even", "only", "already"]) {
+            next += 1;
+        }
+        return !(s.word_in(wi + 1, PERMISSION_VERBS) || must && !s.word_in(next, &["be", "have", "not", "well"]));
     }
     if s.word_is(wi, "might") {
         return !(wi > 0 && s.word_in(wi - 1, &["his", "her", "their", "its", "the", "military", "full", "all", "economic", "naval", "our"]));
     }
     // could
+    if under_rules(s, wi) {
+        return false; // "Under the bill, the cabinet could remove …": a power
+    }
     if wi > 0 && s.word_in(wi - 1, ABILITY_BEFORE) {
         return false;
     }
     if s.word_in(wi + 1, ABILITY_VERBS) {
         return false;
     }
+    // "as fast as they could", "all it could": nothing follows, an ability.
+    if s.break_after(wi) {
+        return false;
+    }
+    // A limit on what was possible: "could reach only parts of the river".
+    if s.word_in(wi + 2, &["only", "barely", "hardly", "scarcely"]) {
+        return false;
+    }
     true
+}
+
+/// Texts that grant or limit rights; "under" one of them frames a rule.
+const RULE_TEXTS: &[&str] = &[
+    "rules", "rule", "law", "laws", "contract", "contracts", "terms", "regulations", "constitution",
+    "act", "statute", "treaty", "agreement", "licence", "license", "bylaws", "code", "charter",
+    "guidelines", "clause", "legislation", "lease", "bill",
+];
+
+/// The sentence opens with "Under …" naming a rule text before word `wi`.
+fn under_rules(s: &Sentence, wi: usize) -> bool {
+    s.word_is(0, "under") && (1..wi.min(8)).any(|i| s.word_in(i, RULE_TEXTS))
 }
 
 fn is_role(word: &str) -> bool {

@@ -32,7 +32,8 @@ const SPEAKING: &[&str] = &[
     "consider", "considered", "questioned", "doubt", "doubted", "admit", "admitted",
     "acknowledge", "acknowledged", "reckon", "reckoned", "estimate", "estimated", "told",
     "see", "concede", "conceded", "note", "notes", "point", "points", "pointed", "put", "puts",
-    "report", "reported",
+    "report", "reported", "hailed", "praised", "slammed", "blasted", "branded", "condemned",
+    "criticised", "criticized", "attacked", "welcomed", "lambasted", "panned", "derided",
 ];
 
 pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Option<Signal> {
@@ -97,7 +98,10 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
         if entry.has_tag("sweeping") {
             conf = 0.4;
         }
-        if entry.has_tag("weak") {
+        // "Of course, …", "No doubt, …": opening the sentence, set off by a
+        // comma, the signal is the writer's own aside and counts in full.
+        let aside = wi == 0 && s.break_after(last) && !entry.has_tag("judgement");
+        if entry.has_tag("weak") && !aside {
             conf = conf.min(0.45) - if entry.has_tag("judgement") { 0.05 } else { 0.0 };
         }
         if carried {
