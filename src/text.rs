@@ -39,7 +39,11 @@ pub(crate) struct Word {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Splits `text[within]` into words (absolute spans).
@@ -53,27 +57,40 @@ pub(crate) fn words(text: &str, within: Span) -> Vec<Word> {
 pub(crate) fn words_into(text: &str, within: Span, out: &mut Vec<Word>) {
     out.clear();
     let s = &text[within];
+    let b = s.as_bytes();
     if s.is_ascii() {
-        return ascii_words(s.as_bytes(), within.start, out);
+        return ascii_words(b, within.start, out);
     }
+    // Bytes below 0x80 are tested directly; only other characters are decoded.
+    let char_at = |i: usize| -> (char, usize) {
+        if b[i] < 0x80 {
+            (b[i] as char, 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        }
+    };
     let mut start: Option<usize> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while i < b.len() {
+        let (c, len) = char_at(i);
         if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
             }
+            i += len;
             continue;
         }
         if let Some(st) = start {
             let joiner = matches!(c, '\'' | '’' | '-' | '‑');
-            let next_is_word = it.peek().is_some_and(|&(_, n)| is_word_char(n));
-            if joiner && next_is_word {
+            if joiner && i + len < b.len() && is_word_char(char_at(i + len).0) {
+                i += len;
                 continue;
             }
             out.push(Word { span: Span::new(within.start + st, within.start + i) });
             start = None;
         }
+        i += len;
     }
     if let Some(st) = start {
         out.push(Word { span: Span::new(within.start + st, within.end) });
@@ -205,6 +222,43 @@ mod tests {
         let t = "Don’t stop — a well-known 3.5% rise, isn't it?";
         let w: Vec<&str> = words(t, Span::new(0, t.len())).iter().map(|w| &t[w.span]).collect();
         assert_eq!(w, ["Don’t", "stop", "a", "well-known", "3", "5", "rise", "isn't", "it"]);
+    }
+
+    /// Words by the plain definition, one char at a time.
+    fn reference_words(t: &str) -> Vec<&str> {
+        let chars: Vec<(usize, char)> = t.char_indices().collect();
+        let mut out = Vec::new();
+        let mut start = None;
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+                continue;
+            }
+            if let Some(st) = start {
+                let joiner = matches!(c, '\'' | '’' | '-' | '‑');
+                if joiner && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric()) {
+                    continue;
+                }
+                out.push(&t[st..i]);
+                start = None;
+            }
+        }
+        if let Some(st) = start {
+            out.push(&t[st..]);
+        }
+        out
+    }
+
+    #[test]
+    fn words_match_the_plain_definition_in_every_script() {
+        for t in [
+            "Don’t stop — a well‑known café’s “naïve” 3.5% rise, isn't it?",
+            "北京 😀 l’État-major’ -x x- ’y y’ Ελλάδα's ünïcödé—dash",
+            "é", "’", "a’’b", "x-’y", "ß-1 ½ ٣٤ 𝔘𝔫𝔦",
+        ] {
+            let got: Vec<&str> = words(t, Span::new(0, t.len())).iter().map(|w| &t[w.span]).collect();
+            assert_eq!(got, reference_words(t), "{t}");
+        }
     }
 
     #[test]
