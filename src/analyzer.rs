@@ -126,7 +126,7 @@ impl Analyzer {
             .iter()
             .filter(|e| e.category == Category::Unsourced && e.has_tag("crowd") && !e.blocker)
             .flat_map(|e| e.parts[0].split(' ').map(str::to_string).collect::<Vec<_>>())
-            .filter(|w| !["a", "an", "one", "close", "to", "those", "senior", "most", "familiar"].contains(&w.as_str()))
+            .filter(|w| !["a", "an", "one", "of", "close", "to", "those", "senior", "most", "familiar"].contains(&w.as_str()))
             .collect();
         Ok(Analyzer { segmenter: Segmenter::new(ABBREVIATIONS), matcher: Matcher::new(entries)?, crowd, use_model: true, model: OnceLock::new() })
     }

@@ -5,7 +5,7 @@
 
 use super::Signal;
 use crate::finding::Category;
-use crate::sentence::Sentence;
+use crate::sentence::{capitalised, Sentence};
 use super::attribution::{Kind, Source};
 
 const CLAIM_WORDS: &[&str] = &[
@@ -85,7 +85,10 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             if wi > 0 && s.word_in(wi - 1, NOT_VERB_BEFORE) {
                 continue;
             }
-            if !s.word_in(last + 1, VERB_NEXT) && !s.word_in(last + 1, CLAIM_WORDS) {
+            // "disputes the hacker's claim", "disputed Smith’s account": a possessive object.
+            let possessive = last + 1 < s.words.len() && (s.lower(last + 1).ends_with("'s") || s.lower(last + 2).ends_with("'s"))
+                && (last + 2..(last + 6).min(s.words.len())).any(|i| s.word_in(i, CLAIM_WORDS));
+            if !s.word_in(last + 1, VERB_NEXT) && !s.word_in(last + 1, CLAIM_WORDS) && !possessive {
                 continue;
             }
             confidence = 0.8;
@@ -98,6 +101,15 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             let quoted = s.quoted(span) && !s.quoted_block;
             let Some(src) = source.filter(|src| src.kind != Kind::Vague) else { continue };
             if wi > 0 && s.word_in(wi - 1, MODALS) {
+                continue;
+            }
+            // "… wrote that PaceLoop never noticed": a named third party's
+            // failing is an accusation, not a rebuttal.
+            let mut subject = wi;
+            while subject > 0 && s.word_in(subject - 1, &["had", "has", "have", "did", "was", "were", "is", "are", "would"]) {
+                subject -= 1;
+            }
+            if subject > 1 && capitalised(s.word(subject - 1)) && !s.word_in(subject - 1, &["i", "he", "she", "they", "we", "it"]) && !src.who.contains(s.words[subject - 1].span) {
                 continue;
             }
             if !(src.cue.end <= span.start || quoted) {

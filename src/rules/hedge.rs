@@ -18,7 +18,7 @@ const ABILITY_BEFORE: &[&str] = &[
     "nobody", "anyone", "someone", "everyone",
 ];
 const ABILITY_VERBS: &[&str] = &[
-    "see", "hear", "feel", "smell", "swim", "read", "write", "speak", "walk", "drive", "afford",
+    "see", "hear", "feel", "smell", "swim", "read", "write", "speak", "walk", "afford",
     "remember", "barely", "hardly", "only", "never", "not", "no", "scarcely", "just", "do", "already",
     "recall", "ride", "sing", "dance", "cook", "often", "easily", "still",
     "always", "sometimes",
@@ -29,14 +29,20 @@ const LEGAL_ROLES: &[&str] = &[
     "offenders", "killer", "killers", "gunman", "murderer", "rapist", "thief", "abuser",
     "fraudster", "ringleader", "assailant", "accomplice", "co-conspirator", "suspect", "suspects",
 ];
-/// Prepositions that make "the alleged X" a name for the matter in hand.
-const NAMING_PREPOSITIONS: &[&str] = &["into", "about", "over", "regarding", "concerning", "on", "of", "for", "after", "following"];
+/// Words after which "the alleged X" is a name for the matter in hand:
+/// prepositions, and verbs of looking into it ("detectives investigating
+/// the alleged fraud").
+const NAMING_WORDS: &[&str] = &[
+    "into", "about", "over", "regarding", "concerning", "on", "of", "for", "after", "following",
+    "investigating", "investigate", "investigated", "probing", "probe", "examining", "reviewing",
+];
 /// Verbs that, after "may", grant permission rather than hedge.
 const PERMISSION_VERBS: &[&str] = &[
     "watch", "enter", "redeem", "bring", "apply", "leave", "use", "attend", "park", "visit",
     "keep", "choose", "submit", "register", "request", "wear", "vote", "join", "borrow",
     "collect", "book", "pay", "opt", "access", "view", "travel", "stay", "speak", "ask",
     "sit", "bid", "appeal", "withdraw", "nominate", "camp", "fish", "photograph", "film",
+    "switch", "cancel", "delete", "unsubscribe", "exchange", "renew", "download",
 ];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "isn't", "wasn't", "aren't", "weren't"];
 const DOCUMENTS: &[&str] = &[
@@ -73,7 +79,7 @@ pub(crate) fn check(s: &Sentence) -> Option<Signal> {
         // A thing named by what is alleged, as the object of a preposition
         // ("an investigation into the alleged discharge", "asked about the
         // alleged feud"): the sentence's claim does not rest on it.
-        if entry.has_tag("attributive") && wi >= 2 && s.word_is(wi - 1, "the") && s.word_in(wi - 2, NAMING_PREPOSITIONS) {
+        if entry.has_tag("attributive") && wi >= 2 && s.word_is(wi - 1, "the") && s.word_in(wi - 2, NAMING_WORDS) {
             continue;
         }
         if entry.has_tag("reported") {
@@ -103,7 +109,13 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
         if capitalised(word) && (wi > 0 || s.words.get(1).is_some_and(|w| s.text[w.span].starts_with(|c: char| c.is_ascii_digit()))) {
             return false;
         }
-        if wi > 0 && s.word_in(wi - 1, PERMITTED) {
+        let mut next = wi + 1;
+        while s.word_in(next, &["still", "also", "now", "yet", "even", "only", "already"]) {
+            next += 1;
+        }
+        // "may have had", "may be": a guess about the past or a state, whoever the subject.
+        let guess = s.word_in(next, &["be", "have", "well"]);
+        if wi > 0 && s.word_in(wi - 1, PERMITTED) && !guess {
             return false;
         }
         // A rule's own wording: "Under the contract, the label may release …".
@@ -113,10 +125,6 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
         // Rules read as permission: "holders may redeem", "jurors may … but
         // must", "walkers may still use the path but should not …".
         let must = (0..s.words.len()).any(|i| s.word_in(i, &["must", "should"]));
-        let mut next = wi + 1;
-        while s.word_in(next, &["still", "also", "now", "yet", "even", "only", "already"]) {
-            next += 1;
-        }
         return !(s.word_in(wi + 1, PERMISSION_VERBS) || must && !s.word_in(next, &["be", "have", "not", "well"]));
     }
     if s.word_is(wi, "might") {
