@@ -177,14 +177,22 @@ impl Analyzer {
     /// As [`Analyzer::analyze`], at the given sensitivity.
     pub fn analyze_at(&self, text: &str, sensitivity: Sensitivity) -> Vec<Finding> {
         let blocks = segment::blocks(text);
-        self.run(text, &blocks, sensitivity)
+        self.run(text, &blocks, sensitivity).into_iter().map(|f| f.into_finding(text)).collect()
     }
 
     /// Analyses a page given as blocks (paragraphs, headings, list items):
     /// each string is one block, whatever it contains. Returns
     /// `(block index, finding)` with spans relative to that block's string.
     pub fn analyze_blocks<S: AsRef<str>>(&self, blocks: &[S], sensitivity: Sensitivity) -> Vec<(usize, Finding)> {
-        let mut joined = String::new();
+        self.found_in_blocks(blocks, sensitivity)
+            .into_iter()
+            .map(|(i, f)| (i, f.into_finding(blocks[i].as_ref())))
+            .collect()
+    }
+
+    /// As [`Analyzer::analyze_blocks`], without copying texts out.
+    pub(crate) fn found_in_blocks<S: AsRef<str>>(&self, blocks: &[S], sensitivity: Sensitivity) -> Vec<(usize, Found)> {
+        let mut joined = String::with_capacity(blocks.iter().map(|b| b.as_ref().len() + 2).sum());
         let mut spans = Vec::with_capacity(blocks.len());
         for (i, b) in blocks.iter().enumerate() {
             if i > 0 {
@@ -194,22 +202,17 @@ impl Analyzer {
             joined.push_str(b.as_ref());
             spans.push(Span::new(start, joined.len()));
         }
-        let findings = self.run(&joined, &spans, sensitivity);
-        findings
+        self.run(&joined, &spans, sensitivity)
             .into_iter()
             .map(|mut f| {
                 let idx = spans.partition_point(|s| s.end < f.span.start).min(spans.len().saturating_sub(1));
-                let base = spans[idx].start;
-                f.span = Span::new(f.span.start - base, f.span.end - base);
-                for c in &mut f.cues {
-                    c.span = Span::new(c.span.start - base, c.span.end - base);
-                }
+                f.shift(spans[idx].start);
                 (idx, f)
             })
             .collect()
     }
 
-    fn run(&self, text: &str, blocks: &[Span], sensitivity: Sensitivity) -> Vec<Finding> {
+    fn run(&self, text: &str, blocks: &[Span], sensitivity: Sensitivity) -> Vec<Found> {
         let threshold = sensitivity.threshold();
         let mut out = Vec::new();
         let mut prev_block_colon = false;
@@ -246,7 +249,7 @@ impl Analyzer {
                     // being carried goes on.
                     let plain = !prev_sourced && !quoted_block && !crate::text::inside(&quotes, span) && !text[span].trim_end().ends_with('?');
                     if let Some(sig) = plain.then(|| self.model_signal(text, span, threshold, &mut token_buf)).flatten() {
-                        push_finding(&mut out, text, span, Category::Unsourced, sig, None, threshold);
+                        push_finding(&mut out, span, Category::Unsourced, sig, None, threshold);
                     }
                     continue;
                 }
@@ -302,7 +305,7 @@ impl Analyzer {
                     if let (Some(name), Category::Denial) = (&source_name, category) {
                         sig.reason = format!("{} (source: {name})", sig.reason);
                     }
-                    push_finding(&mut out, text, span, category, sig, source_name.clone(), threshold);
+                    push_finding(&mut out, span, category, sig, source_name.clone(), threshold);
                 }
                 prev_sourced = named || (prev_sourced && !sentence_breaks_report(&sentence));
             }
@@ -312,16 +315,51 @@ impl Analyzer {
     }
 }
 
-fn push_finding(out: &mut Vec<Finding>, text: &str, span: Span, category: Category, sig: Signal, source: Option<String>, threshold: f32) {
+/// A finding before its texts are copied out of the analysed text: what
+/// [`Analyzer::run`] produces, and all the WASM boundary needs.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub category: Category,
+    pub span: Span,
+    /// Sorted.
+    pub cues: Vec<Span>,
+    pub reason: String,
+    pub confidence: f32,
+    pub source: Option<String>,
+}
+
+impl Found {
+    /// Moves every span `base` bytes back (to be relative to a block).
+    fn shift(&mut self, base: usize) {
+        self.span = Span::new(self.span.start - base, self.span.end - base);
+        for c in &mut self.cues {
+            *c = Span::new(c.start - base, c.end - base);
+        }
+    }
+
+    /// The public finding, with its texts taken from `text`.
+    fn into_finding(self, text: &str) -> Finding {
+        Finding {
+            category: self.category,
+            span: self.span,
+            text: text[self.span].to_string(),
+            cues: self.cues.into_iter().map(|c| Cue { span: c, text: text[c].to_string() }).collect(),
+            reason: self.reason,
+            confidence: self.confidence,
+            source: self.source,
+        }
+    }
+}
+
+fn push_finding(out: &mut Vec<Found>, span: Span, category: Category, sig: Signal, source: Option<String>, threshold: f32) {
     if sig.confidence < threshold {
         return;
     }
-    let mut cues: Vec<Cue> = sig.cues.iter().map(|&c| Cue { span: c, text: text[c].to_string() }).collect();
-    cues.sort_by_key(|c| c.span);
-    out.push(Finding {
+    let mut cues = sig.cues;
+    cues.sort_unstable();
+    out.push(Found {
         category,
         span,
-        text: text[span].to_string(),
         cues,
         reason: sig.reason,
         confidence: (sig.confidence * 100.0).round() / 100.0,

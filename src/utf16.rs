@@ -33,20 +33,26 @@ pub struct Utf16Spans {
 
 /// The UTF-16 spans of findings whose byte spans index `text`, converted
 /// in one pass.
-pub fn spans<'a>(text: &str, findings: impl IntoIterator<Item = &'a crate::Finding> + Clone) -> Vec<Utf16Spans> {
+pub fn spans<'a>(text: &str, findings: impl IntoIterator<Item = &'a crate::Finding>) -> Vec<Utf16Spans> {
+    let items: Vec<(crate::Span, Vec<crate::Span>)> = findings.into_iter().map(|f| (f.span, f.cues.iter().map(|c| c.span).collect())).collect();
+    spans_of(text, items.iter().map(|(s, c)| (*s, c.as_slice())))
+}
+
+/// [`spans`] for (sentence span, cue spans) pairs.
+pub(crate) fn spans_of<'a>(text: &str, items: impl IntoIterator<Item = (crate::Span, &'a [crate::Span])> + Clone) -> Vec<Utf16Spans> {
     let mut offsets = Vec::new();
-    for f in findings.clone() {
-        offsets.extend([f.span.start, f.span.end]);
-        for c in &f.cues {
-            offsets.extend([c.span.start, c.span.end]);
+    for (span, cues) in items.clone() {
+        offsets.extend([span.start, span.end]);
+        for c in cues {
+            offsets.extend([c.start, c.end]);
         }
     }
     convert(text, &mut offsets);
     let mut it = offsets.into_iter();
     let mut pair = move || (it.next().unwrap_or(0), it.next().unwrap_or(0));
-    findings
+    items
         .into_iter()
-        .map(|f| Utf16Spans { span: pair(), cues: f.cues.iter().map(|_| pair()).collect() })
+        .map(|(_, cues)| Utf16Spans { span: pair(), cues: cues.iter().map(|_| pair()).collect() })
         .collect()
 }
 

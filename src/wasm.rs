@@ -1,7 +1,8 @@
 //! The only JavaScript boundary: blocks in, plain objects out, offsets in
 //! UTF-16 code units relative to each block, converted once per block.
 
-use crate::{json, Analyzer, CustomCues, Finding, Sensitivity};
+use crate::analyzer::Found;
+use crate::{json, Analyzer, CustomCues, Sensitivity};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::cell::RefCell;
@@ -85,7 +86,7 @@ pub fn analyze(blocks: js_sys::Array, options: JsValue) -> Result<JsValue, JsErr
     for (i, b) in blocks.iter().enumerate() {
         texts.push(b.as_string().ok_or_else(|| JsError::new(&format!("block {i} is not a string")))?);
     }
-    let findings = with_analyzer(|a| a.analyze_blocks(&texts, sensitivity));
+    let findings = with_analyzer(|a| a.found_in_blocks(&texts, sensitivity));
     let packed = pack(&texts, &findings);
     Ok(unpack(&blocks, &packed.numbers, &packed.strings))
 }
@@ -129,7 +130,7 @@ struct Packed {
 
 /// Packs the findings, converting block-relative byte spans to UTF-16 in
 /// one pass per block.
-fn pack(blocks: &[String], findings: &[(usize, Finding)]) -> Packed {
+fn pack(blocks: &[String], findings: &[(usize, Found)]) -> Packed {
     let mut numbers = Vec::with_capacity(findings.len() * 12);
     let mut table = Strings::default();
     let mut i = 0;
@@ -140,7 +141,7 @@ fn pack(blocks: &[String], findings: &[(usize, Finding)]) -> Packed {
             j += 1;
         }
         let group = &findings[i..j];
-        let units = crate::utf16::spans(&blocks[block], group.iter().map(|(_, f)| f));
+        let units = crate::utf16::spans_of(&blocks[block], group.iter().map(|(_, f)| (f.span, f.cues.as_slice())));
         for ((_, f), u) in group.iter().zip(units) {
             let category = table.intern(f.category.name());
             let reason = table.intern(&f.reason);
@@ -171,7 +172,7 @@ fn pack(blocks: &[String], findings: &[(usize, Finding)]) -> Packed {
 /// Distinct strings in first-seen order, written as a JSON array.
 #[derive(Default)]
 struct Strings<'a> {
-    index: HashMap<&'a str, u32>,
+    index: HashMap<&'a str, u32, std::hash::BuildHasherDefault<crate::text::WordHasher>>,
     json: String,
 }
 
