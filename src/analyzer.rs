@@ -257,7 +257,9 @@ impl Analyzer {
                 let sentence = Sentence::new(text, span, &quotes, quoted_block, &hits, &self.matcher.entries, &mut scratch);
                 let mut source = attribution::source(&sentence, &self.crowd);
                 // "a diplomat who asked not to be named said …": an anonymous source.
-                if sentence.hits_of(Category::Unsourced).any(|(e, _)| e.has_tag("anonymous")) {
+                // "The newspaper, citing unnamed sources, said …": the outlet is the source.
+                let cited = |span: Span| sentence.word_index(span.start).is_some_and(|i| i > 0 && sentence.word_is(i - 1, "citing"));
+                if sentence.hits_of(Category::Unsourced).any(|(e, span)| e.has_tag("anonymous") && !cited(span)) {
                     if let Some(src) = &mut source {
                         src.kind = attribution::Kind::Vague;
                     }

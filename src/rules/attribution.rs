@@ -181,6 +181,19 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
         }
         return Some(src);
     }
+    // "Priya Mistry, who chairs the forum, said …": the subject stands
+    // before a relative clause set off by commas.
+    if j > 2 && s.break_after(j - 1) {
+        let who = (j.saturating_sub(14)..j - 1).rev().find(|&k| k > 0 && s.word_in(k, &["who", "which"]) && s.break_after(k - 1));
+        if let Some(k) = who.filter(|&k| (k..j - 1).all(|i| !s.break_after(i))) {
+            let last = k - 1;
+            let mut first = last;
+            while first > 0 && !s.break_after(first - 1) && last - first < 5 {
+                first -= 1;
+            }
+            return Some(classify(s, first, last, cue, crowd));
+        }
+    }
     // Inverted: `…,” said Ms Hale.` / `, says the report.`
     if (j == 0 || s.break_after(j - 1)) && INVERTIBLE.contains(&verb_word.as_str()) {
         let first = vi + 1;

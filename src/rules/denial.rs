@@ -35,6 +35,13 @@ const SPEAKING: &[&str] = &[
 const PROPOSALS: &[&str] = &[
     "idea", "plan", "plans", "proposal", "proposals", "scheme", "offer", "bid", "policy",
     "move", "measure", "pledge", "request", "call", "calls", "demand", "demands", "deal",
+    "bill", "bills", "amendment", "amendments", "motion", "budget", "law", "treaty", "contract",
+    "settlement", "candidate", "nominee", "nomination",
+];
+/// Words that make a source a document: its "never" reports a finding, not a rebuttal.
+const DOCUMENT_SOURCES: &[&str] = &[
+    "report", "study", "review", "audit", "survey", "data", "figures", "documents", "records",
+    "analysis", "inquiry", "investigation", "filing", "filings", "memo", "letter", "minutes",
 ];
 /// Acts a speaker denies with "never": "I never saw those invoices".
 const REBUTTED_ACTS: &[&str] = &[
@@ -60,7 +67,9 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
         let last = s.word_index(span.end.saturating_sub(1)).unwrap_or(wi);
         let window = (last + 1)..(last + 9).min(s.words.len());
         let mut confidence = 0.9;
-        if entry.has_tag("refusal") {
+        // "deny accepting the bid", "denied that …": a denial, whatever follows.
+        let gerund = s.lower(last + 1).ends_with("ing") || s.word_in(last + 1, &["that", "having", "any", "ever"]);
+        if entry.has_tag("refusal") && !gerund {
             let object = (last + 1..(last + 5).min(s.words.len())).take_while(|&i| !s.word_in(i, &["that", "any", "claims", "allegations", "reports"]));
             if object.clone().any(|i| s.word_in(i, REQUESTS)) {
                 continue;
@@ -74,7 +83,7 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             let falsity = s.hits_of(Category::Denial).any(|(e, _)| e.has_tag("falsity"));
             let claim_at = window.clone().find(|&i| s.word_in(i, CLAIM_WORDS));
             // "the idea as a gimmick" is a proposal; "the idea that he lied" a claim.
-            let proposal_at = window.clone().find(|&i| s.word_in(i, PROPOSALS) && !s.word_is(i + 1, "that"));
+            let proposal_at = window.clone().find(|&i| s.word_in(i, PROPOSALS) && !(s.word_in(i, &["idea", "notion"]) && s.word_is(i + 1, "that")));
             let proposal_first = proposal_at.is_some_and(|p| claim_at.is_none_or(|c| p < c));
             if proposal_first || (!falsity && claim_at.is_none()) {
                 continue;
@@ -101,6 +110,13 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             let quoted = s.quoted(span) && !s.quoted_block;
             let Some(src) = source.filter(|src| src.kind != Kind::Vague) else { continue };
             if wi > 0 && s.word_in(wi - 1, MODALS) {
+                continue;
+            }
+            // "A 2022 report found that …", "According to the audit, … were
+            // never presented": a document's findings rebut nobody.
+            let cue_word = crate::rules::cue_text(s.text, src.cue);
+            let document = src.name.split_whitespace().any(|w| DOCUMENT_SOURCES.contains(&w.to_ascii_lowercase().as_str()));
+            if document || ["found", "finds", "showed", "shows", "concluded", "revealed"].contains(&cue_word.as_str()) {
                 continue;
             }
             // "… wrote that PaceLoop never noticed": a named third party's

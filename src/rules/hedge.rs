@@ -11,6 +11,7 @@ const PERMITTED: &[&str] = &[
     "you", "visitors", "residents", "members", "customers", "passengers", "applicants", "students",
     "pupils", "guests", "users", "participants", "readers", "anyone", "drivers", "tenants",
     "players", "entrants", "candidates", "staff", "employees", "shoppers", "fans", "parents",
+    "holders", "subscribers", "owners", "investors", "shareholders", "patients", "clients",
 ];
 const ABILITY_BEFORE: &[&str] = &[
     "so", "if", "before", "until", "when", "whenever", "how", "what", "where", "who", "whatever",
@@ -42,7 +43,7 @@ const PERMISSION_VERBS: &[&str] = &[
     "keep", "choose", "submit", "register", "request", "wear", "vote", "join", "borrow",
     "collect", "book", "pay", "opt", "access", "view", "travel", "stay", "speak", "ask",
     "sit", "bid", "appeal", "withdraw", "nominate", "camp", "fish", "photograph", "film",
-    "switch", "cancel", "delete", "unsubscribe", "exchange", "renew", "download",
+    "switch", "cancel", "delete", "unsubscribe", "exchange", "renew", "download", "buy", "purchase",
 ];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "isn't", "wasn't", "aren't", "weren't"];
 const DOCUMENTS: &[&str] = &[

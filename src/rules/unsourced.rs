@@ -60,7 +60,8 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
                 // ("some argue", "in some cases", "by many"), not an object
                 // ("gave Russia some territory").
                 let opener = wi == 0 || s.break_after(wi - 1) || s.word_in(wi - 1, &["in", "by", "for", "of", "among", "to", "and", "but", "while", "although", "that", "with", "from", "as"]);
-                if s.word_in(wi, &["some", "many"]) && !carried && opener {
+                let estimate = s.lower(last + 1).starts_with(|c: char| c.is_ascii_digit());
+                if s.word_in(wi, &["some", "many"]) && !carried && opener && !estimate {
                     parts.push((GENERIC, span, "vague quantity: '{}' does not say who or how many"));
                 }
                 continue;
