@@ -309,7 +309,9 @@ impl Analyzer {
                     }
                     push_finding(&mut out, span, category, sig, source_name.clone(), threshold);
                 }
-                prev_sourced = named || (prev_sourced && !sentence_breaks_report(&sentence));
+                // A new attribution, even a vague one ("Other pundits argue"), replaces
+                // the report being carried.
+                prev_sourced = named || (source.is_none() && prev_sourced && !sentence_breaks_report(&sentence));
             }
         }
         out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.category.cmp(&b.category)));

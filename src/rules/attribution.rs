@@ -33,7 +33,7 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "privately", "recently", "earlier", "yesterday", "today", "last", "night", "week", "on",
     "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "first",
     "subsequently", "initially", "originally", "always", "long", "still", "further", "too",
-    "never", "not",
+    "never", "not", "often", "sometimes", "widely", "commonly", "frequently",
 ];
 const PASSIVE: &[&str] = &["was", "were", "been", "being", "be", "is", "are", "am", "get", "got"];
 /// Verbs that take their subject after them: "…,” said Ms Hale."
@@ -273,6 +273,8 @@ fn classify(s: &Sentence, first: usize, last: usize, cue: Span, crowd: &WordSet)
     let name = s.text[who].to_string();
     let kind = if first == last && s.word_in(first, PRONOUNS) {
         Kind::Pronoun
+    } else if first == last && s.word_in(first, &["one", "another", "others", "some", "many", "several", "most"]) {
+        Kind::Vague // "One, who worked there for six years, said …"
     } else if is_vague(s, first, last, crowd) {
         Kind::Vague
     } else {
