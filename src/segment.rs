@@ -54,6 +54,18 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
 }
 
+/// Bytes that can start a terminal: . ! ? and the lead bytes of … 。 ！ ？.
+const TERMINAL_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«', '¿', '¡'];
 
@@ -86,6 +98,11 @@ impl Segmenter {
         let mut start = 0usize;
         let mut i = 0usize;
         while i < b.len() {
+            // Skip to the next byte that can start a terminal.
+            match b[i..].iter().position(|&x| TERMINAL_START[x as usize]) {
+                Some(k) => i += k,
+                None => break,
+            }
             // Terminals: ASCII . ! ? or the three-byte … 。 ！ ？
             let c = match b[i] {
                 b'.' | b'!' | b'?' => b[i] as char,

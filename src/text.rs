@@ -145,9 +145,9 @@ pub(crate) fn quote_regions_into(text: &str, block: Span, out: &mut Vec<Span>) {
     let mut i = 0;
     while i < bytes.len() {
         // Quotation marks are ' and " or start with byte E2 (“ ” ‘ ’ „) or C2 (« »).
-        if !matches!(bytes[i], b'"' | b'\'' | 0xE2 | 0xC2) {
-            i += 1;
-            continue;
+        match bytes[i..].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)) {
+            Some(k) => i += k,
+            None => break,
         }
         let c = s[i..].chars().next().unwrap_or(' ');
         let after = i + c.len_utf8();
