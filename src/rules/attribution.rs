@@ -163,6 +163,10 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
         if first > 0 && s.word_is(first - 1, "that") && s.hits_of(Category::Attributed).any(|(_, sp)| sp.end <= s.words[first].span.start) {
             return None;
         }
+        // "none of his doctors has said …", "nobody said": no one is cited.
+        if s.word_in(first, &["none", "no", "nobody", "neither", "nor"]) {
+            return None;
+        }
         let src = classify(s, first, last, cue, crowd);
         // A bare plural is a crowd only as the one claiming, in a main clause:
         // not "rules announced on Thursday", not "…show that engineers warned".

@@ -81,7 +81,9 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
                 continue;
             }
             let falsity = s.hits_of(Category::Denial).any(|(e, _)| e.has_tag("falsity"));
-            let claim_at = window.clone().find(|&i| s.word_in(i, CLAIM_WORDS));
+            // "a claim the airline has repeatedly rejected": the claim may come first.
+            let claim_before = (wi.saturating_sub(5)..wi).any(|i| s.word_in(i, CLAIM_WORDS) && !s.word_is(i, "that"));
+            let claim_at = window.clone().find(|&i| s.word_in(i, CLAIM_WORDS)).or(claim_before.then_some(wi));
             // "the idea as a gimmick" is a proposal; "the idea that he lied" a claim.
             let proposal_at = window.clone().find(|&i| s.word_in(i, PROPOSALS) && !(s.word_in(i, &["idea", "notion"]) && s.word_is(i + 1, "that")));
             let proposal_first = proposal_at.is_some_and(|p| claim_at.is_none_or(|c| p < c));

@@ -80,7 +80,7 @@ pub(crate) fn check(s: &Sentence) -> Option<Signal> {
         // A thing named by what is alleged, as the object of a preposition
         // ("an investigation into the alleged discharge", "asked about the
         // alleged feud"): the sentence's claim does not rest on it.
-        if entry.has_tag("attributive") && wi >= 2 && s.word_is(wi - 1, "the") && s.word_in(wi - 2, NAMING_WORDS) {
+        if entry.has_tag("attributive") && wi >= 2 && s.word_is(wi - 1, "the") && (s.word_in(wi - 2, NAMING_WORDS) || !s.break_after(wi - 2) && !capitalised(s.word(wi - 2)) && s.lower(wi - 2).ends_with("ed")) {
             continue;
         }
         if entry.has_tag("reported") {
@@ -94,6 +94,12 @@ pub(crate) fn check(s: &Sentence) -> Option<Signal> {
         }
         if entry.has_tag("attributive") {
             confidence = 0.65;
+        }
+        if entry.has_tag("linking") {
+            if !describes(s, last + 1) {
+                continue;
+            }
+            confidence = 0.7;
         }
         if entry.custom {
             confidence = 0.8;
@@ -126,7 +132,7 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
         // Rules read as permission: "holders may redeem", "jurors may … but
         // must", "walkers may still use the path but should not …".
         let must = (0..s.words.len()).any(|i| s.word_in(i, &["must", "should"]));
-        return !(s.word_in(wi + 1, PERMISSION_VERBS) || must && !s.word_in(next, &["be", "have", "not", "well"]));
+        return !(s.word_in(next, PERMISSION_VERBS) || must && !s.word_in(next, &["be", "have", "not", "well"]));
     }
     if s.word_is(wi, "might") {
         return !(wi > 0 && s.word_in(wi - 1, &["his", "her", "their", "its", "the", "military", "full", "all", "economic", "naval", "our"]));
@@ -150,6 +156,33 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
         return false;
     }
     true
+}
+
+/// Words that end a linking verb's description rather than start one.
+const NOT_DESCRIPTION: &[&str] = &[
+    "in", "on", "at", "before", "to", "for", "with", "as", "from", "after", "alongside", "during",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "live", "twice", "once", "again",
+    "outside", "inside", "via", "by", "under", "that", "this", "here", "there", "today", "when",
+];
+/// Adjectives with no telling suffix that often follow "appeared".
+const PLAIN_ADJECTIVES: &[&str] = &[
+    "calm", "unaware", "aware", "keen", "ready", "unwell", "well", "fine", "tense", "content",
+    "upbeat", "sure", "unsure", "confident", "likely", "unlikely", "close", "set", "poised",
+    "determined", "happy", "unhappy", "relaxed", "tired", "weak", "strong", "frail", "uneasy",
+];
+
+/// Word `i` (past an adverb) starts a description: "appeared unshaken",
+/// "seemed genuinely surprised", not "appeared in court".
+fn describes(s: &Sentence, mut i: usize) -> bool {
+    if s.lower(i).ends_with("ly") && !s.word_in(i, &["likely", "unlikely"]) {
+        i += 1;
+    }
+    let w = s.lower(i);
+    if w.is_empty() || s.word_in(i, NOT_DESCRIPTION) || capitalised(s.word(i)) || w.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    s.word_in(i, PLAIN_ADJECTIVES)
+        || ["ed", "en", "ous", "ful", "ive", "able", "ible", "ent", "ant", "al", "ic", "less", "y"].iter().any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf))
 }
 
 /// Texts that grant or limit rights; "under" one of them frames a rule.
