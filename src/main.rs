@@ -601,47 +601,57 @@ fn train(args: &[String]) -> Result<(), String> {
     }
     let files = gold_files(&paths)?;
     let analyzer = Analyzer::without_model();
-    // (tokens, gold label, rules' prediction)
-    let mut examples: Vec<(Vec<String>, bool, bool)> = Vec::new();
+    // (tokens, gold label, rules' prediction, from a file labelled `uncertain`)
+    let mut examples: Vec<(Vec<String>, bool, bool, bool)> = Vec::new();
     for f in &files {
         let raw = read_text(f)?;
         let doc = gold::parse(&f.display().to_string(), &raw).map_err(|e| e.to_string())?;
         let findings = analyzer.analyze(&doc.text);
+        let union_file = doc.sentences.iter().any(|s| s.labels.contains(&Label::Uncertain));
         for s in &doc.sentences {
             let gold = s.labels.iter().any(|l| matches!(l, Label::Uncertain | Label::Category(Category::Hedged) | Label::Category(Category::Unsourced)));
             let rules = findings.iter().any(|f| matches!(f.category, Category::Hedged | Category::Unsourced) && f.span.overlaps(s.span));
-            examples.push((model::tokens(&doc.text[s.span.start..s.span.end]), gold, rules));
+            examples.push((model::tokens(&doc.text[s.span.start..s.span.end]), gold, rules, union_file));
         }
     }
     const BUCKETS: usize = 1 << 16;
     const EPOCHS: usize = 8;
     const THRESHOLD: f32 = claimlens::model::ADD_THRESHOLD;
     const BALANCED: f32 = claimlens::model::BALANCED_THRESHOLD;
-    let (mut rules_only, mut model_only, mut combined) = (Counts::default(), Counts::default(), Counts::default());
-    let mut combined_balanced = Counts::default();
-
+    // Per group (every file, files labelled `uncertain`, files labelled by
+    // category): rules alone, model alone, rules + model at balanced, at eager.
+    let mut counts = [[Counts::default(); 4]; 3];
     for k in 0..folds {
         let train: Vec<(Vec<String>, bool)> = examples.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, e)| (e.0.clone(), e.1)).collect();
         let m = Model::train(&train, BUCKETS, EPOCHS, 42);
         for (_, e) in examples.iter().enumerate().filter(|(i, _)| i % folds == k) {
             let p = m.score_tokens(&e.0);
-            rules_only.add(e.1, e.2);
-            model_only.add(e.1, p >= 0.5);
-            combined.add(e.1, e.2 || p >= THRESHOLD);
-            combined_balanced.add(e.1, e.2 || p >= BALANCED);
+            for g in [0, if e.3 { 1 } else { 2 }] {
+                counts[g][0].add(e.1, e.2);
+                counts[g][1].add(e.1, p >= 0.5);
+                counts[g][2].add(e.1, e.2 || p >= BALANCED);
+                counts[g][3].add(e.1, e.2 || p >= THRESHOLD);
+            }
         }
     }
     println!("{} file(s), {} sentences, {} labelled hedged/unsourced/uncertain", files.len(), examples.len(), examples.iter().filter(|e| e.1).count());
-    println!("\n{folds}-fold held-out scores, hedged ∪ unsourced:");
-    println!("{:<34} {:>9} {:>7} {:>7}", "", "precision", "recall", "F1");
-    let rows = [
-        ("rules alone".to_string(), rules_only),
-        ("model alone (p ≥ 0.5)".to_string(), model_only),
-        (format!("rules + model (p ≥ {BALANCED}, balanced)"), combined_balanced),
-        (format!("rules + model (p ≥ {THRESHOLD}, eager)"), combined),
+    let names = [
+        "rules alone".to_string(),
+        "model alone (p ≥ 0.5)".to_string(),
+        format!("rules + model (p ≥ {BALANCED}, balanced)"),
+        format!("rules + model (p ≥ {THRESHOLD}, eager)"),
     ];
-    for (name, c) in rows {
-        println!("{:<34} {:>9.3} {:>7.3} {:>7.3}", name, c.precision(), c.recall(), c.f1());
+    let groups = [("", 0usize), (" — files labelled `uncertain`", 1), (" — files labelled by category", 2)];
+    let mixed = examples.iter().any(|e| e.3) && examples.iter().any(|e| !e.3);
+    for (title, g) in groups {
+        if g > 0 && !mixed {
+            continue;
+        }
+        println!("\n{folds}-fold held-out scores, hedged ∪ unsourced{title}:");
+        println!("{:<34} {:>9} {:>7} {:>7}", "", "precision", "recall", "F1");
+        for (name, c) in names.iter().zip(counts[g]) {
+            println!("{:<34} {:>9.3} {:>7.3} {:>7.3}", name, c.precision(), c.recall(), c.f1());
+        }
     }
     let all: Vec<(Vec<String>, bool)> = examples.into_iter().map(|e| (e.0, e.1)).collect();
     let m = Model::train(&all, BUCKETS, EPOCHS, 42);
