@@ -48,7 +48,8 @@ const REBUTTED_ACTS: &[&str] = &[
     "met", "saw", "received", "took", "taken", "discussed", "said", "asked", "paid", "knew",
     "spoke", "spoken", "signed", "authorised", "authorized", "ordered", "agreed", "promised",
     "accepted", "lied", "hid", "touched", "threatened", "sent", "wrote", "written", "approved",
-    "told", "offered", "made", "did", "was", "were", "had",
+    "told", "offered", "made", "did", "was", "were", "had", "hidden", "concealed", "misled",
+    "deceived", "covered",
 ];
 /// What is refused, not rebutted: "denied an application", "denied the firm's request".
 const REQUESTS: &[&str] = &[

@@ -87,6 +87,10 @@ pub(crate) fn check(s: &Sentence) -> Option<Signal> {
             if !after_be(s, wi) {
                 continue;
             }
+            // "were reported to the agency": a noun follows, not a verb.
+            if s.word_in(last + 1, &["the", "a", "an", "his", "her", "their", "its", "police", "authorities", "officials", "him", "them", "us", "me"]) {
+                continue;
+            }
             confidence = 0.8;
         }
         if s.word_is(wi, "likely") && wi > 0 && s.word_in(wi - 1, &["more", "less", "times", "as", "twice", "cent"]) {
@@ -138,6 +142,10 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
         return !(wi > 0 && s.word_in(wi - 1, &["his", "her", "their", "its", "the", "military", "full", "all", "economic", "naval", "our"]));
     }
     // could
+    // "customers could return the products": a right, not a guess.
+    if wi > 0 && s.word_in(wi - 1, PERMITTED) && s.word_in(wi + 1, PERMISSION_VERBS) {
+        return false;
+    }
     if under_rules(s, wi) {
         return false; // "Under the bill, the cabinet could remove …": a power
     }
