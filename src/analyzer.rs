@@ -153,9 +153,23 @@ impl Analyzer {
             return None;
         }
         let tokens = model::tokens(&text[span]);
-        let top = model.top_tokens(&tokens, 2);
-        let cues: Vec<Span> = top.iter().filter_map(|t| find_word(text, span, t)).collect();
+        // The two strongest words, leaving out names (a capitalised word
+        // inside the sentence): they explain the training data, not the claim.
+        let mut top = Vec::new();
+        let mut cues = Vec::new();
+        for t in model.top_tokens(&tokens, 8) {
+            let Some(at) = find_word(text, span, t) else { continue };
+            if at.start > span.start && crate::sentence::capitalised(&text[at]) {
+                continue;
+            }
+            top.push(t);
+            cues.push(at);
+            if top.len() == 2 {
+                break;
+            }
+        }
         let words = top.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", ");
+        let words = if words.is_empty() { String::new() } else { format!(": {words}") };
         Some(Signal {
             // [0.6, 0.9) → [0.3, 0.49] (eager only); [0.9, 1] → [0.5, 0.6].
             confidence: if p >= model::BALANCED_THRESHOLD {
@@ -164,7 +178,7 @@ impl Analyzer {
                 0.3 + (p - model::ADD_THRESHOLD) / (model::BALANCED_THRESHOLD - model::ADD_THRESHOLD) * 0.19
             },
             cues,
-            reason: format!("weasel wording ({words}): a claim with no clear source, as the learned scorer reads it"),
+            reason: format!("the learned scorer reads this as a claim with no clear source (strongest words{words})"),
         })
     }
 

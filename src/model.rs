@@ -21,6 +21,17 @@ pub const ADD_THRESHOLD: f32 = 0.6;
 /// Score from which such a finding is shown at the default, `balanced`.
 pub const BALANCED_THRESHOLD: f32 = 0.9;
 
+/// Words too common to explain a score to a reader: never shown as cues.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+    "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+    "did", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you",
+    "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "who", "which", "what",
+    "when", "where", "than", "then", "so", "if", "not", "no", "up", "out", "into", "about", "after",
+    "before", "over", "went", "go", "got", "get", "will", "would", "can", "one", "two", "also",
+    "there", "here", "all", "any", "more", "now", "year", "years", "last", "since", "s",
+];
+
 /// A trained scorer.
 #[derive(Clone, Debug)]
 pub struct Model {
@@ -192,7 +203,7 @@ impl Model {
                 let s = if h >> 63 == 0 { 1.0 } else { -1.0 };
                 (self.weights[(h & mask) as usize] * s, t.as_str())
             })
-            .filter(|(w, _)| *w > 0.0)
+            .filter(|(w, t)| *w > 0.0 && !FUNCTION_WORDS.contains(t) && !t.starts_with(|c: char| c.is_ascii_digit()))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         scored.dedup_by(|a, b| a.1 == b.1);
