@@ -152,12 +152,49 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
     if let Some(src) = appositive(s, j, cue, crowd) {
         return Some(src);
     }
-    if j > 0 && !s.break_after(j - 1) {
+    // "Priya Mistry, who chairs the forum, said …", "Harbour Aid, a charity
+    // that runs four centres, said …": the subject stands before a clause
+    // or description set off by commas.
+    let comma_only = |a: usize| a + 1 < s.words.len() && {
+        let gap = &s.text[s.words[a].span.end..s.words[a + 1].span.start];
+        gap.contains(',') && !gap.contains(['"', '“', '”', '‘', '(', ')'])
+    };
+    let subject = if j > 0 && !s.break_after(j - 1) {
         let last = j - 1;
         let mut first = last;
-        while first > 0 && !s.break_after(first - 1) && last - first < 5 && !s.word_in(first - 1, &["that", "and", "but", "as", "which", "who", "after", "when", "while", "because", "if"]) {
+        // Five words, or up to ten while the phrase still opens with a
+        // preposition ("The head of the Federal Infrastructure Agency").
+        while first > 0
+            && !s.break_after(first - 1)
+            && (last - first < 5 || s.word_in(first, &["of", "for", "at", "in", "from", "on"]) && last - first < 10)
+            && !s.word_in(first - 1, &["that", "and", "but", "as", "which", "who", "after", "when", "while", "because", "if"])
+        {
             first -= 1;
         }
+        if first > 0 && !s.break_after(first - 1) && s.word_in(first - 1, &["the", "a", "an"]) && last - first < 10 {
+            first -= 1;
+        }
+        Some((first, last))
+    } else if j > 2 && comma_only(j - 1) {
+        // The nearest comma whose words before it are no clause of their own
+        // (the description may hold a list: "which runs 14 food banks, three
+        // youth centres and …").
+        (j.saturating_sub(24)..j - 1).rev().filter(|&k| k > 0 && comma_only(k - 1)).find_map(|k| {
+            if !(k..j - 1).all(|i| !s.break_after(i) || comma_only(i)) {
+                return None;
+            }
+            let last = k - 1;
+            let mut first = last;
+            while first > 0 && !s.break_after(first - 1) && last - first < 5 {
+                first -= 1;
+            }
+            let clause = (first..=last).any(|i| s.word_in(i, &["who", "which", "that", "whose", "whom"]));
+            (!clause).then_some((first, last))
+        })
+    } else {
+        None
+    };
+    if let Some((first, last)) = subject {
         // "Observers note that Mr Berg has never explained …": the subject of a
         // that-clause is reported content, not the sentence's source.
         if first > 0 && s.word_is(first - 1, "that") && s.hits_of(Category::Attributed).any(|(_, sp)| sp.end <= s.words[first].span.start) {
@@ -184,19 +221,6 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
             return None;
         }
         return Some(src);
-    }
-    // "Priya Mistry, who chairs the forum, said …": the subject stands
-    // before a relative clause set off by commas.
-    if j > 2 && s.break_after(j - 1) {
-        let who = (j.saturating_sub(14)..j - 1).rev().find(|&k| k > 0 && s.word_in(k, &["who", "which"]) && s.break_after(k - 1));
-        if let Some(k) = who.filter(|&k| (k..j - 1).all(|i| !s.break_after(i))) {
-            let last = k - 1;
-            let mut first = last;
-            while first > 0 && !s.break_after(first - 1) && last - first < 5 {
-                first -= 1;
-            }
-            return Some(classify(s, first, last, cue, crowd));
-        }
     }
     // Inverted: `…,” said Ms Hale.` / `, says the report.`
     if (j == 0 || s.break_after(j - 1)) && INVERTIBLE.contains(&verb_word.as_str()) {

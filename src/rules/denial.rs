@@ -18,7 +18,15 @@ const CLAIM_WORDS: &[&str] = &[
     "statistics", "numbers", "data", "article", "reports", "insinuation", "insinuations",
     "suggestion", "interpretation", "description", "portrayal", "depiction", "accusation",
     "rumours", "speculation", "verdict", "estimate", "estimates", "impression", "wrongdoing",
+    "count", "counts", "tally", "total", "figure",
 ];
+/// Words after a single verb of rejection that show another sense
+/// ("dismissed in 2019", "rejected by the board").
+const NOT_OBJECT: &[&str] = &[
+    "in", "from", "on", "after", "by", "last", "for", "over", "at", "following", "without", "when",
+    "because", "earlier", "outright", "immediately",
+];
+
 const VERB_NEXT: &[&str] = &[
     "the", "that", "this", "these", "those", "his", "her", "their", "its", "any", "a", "an",
     "claims", "allegations", "reports", "figures", "findings", "suggestions", "accounts", "some",
@@ -49,7 +57,12 @@ const REBUTTED_ACTS: &[&str] = &[
     "spoke", "spoken", "signed", "authorised", "authorized", "ordered", "agreed", "promised",
     "accepted", "lied", "hid", "touched", "threatened", "sent", "wrote", "written", "approved",
     "told", "offered", "made", "did", "was", "were", "had", "hidden", "concealed", "misled",
-    "deceived", "covered",
+    "deceived", "covered", "steal", "stole", "stolen", "take", "lie", "cheat", "cheated", "leak",
+    "leaked", "hide", "mislead", "pay", "know", "meet", "see", "ask", "sign", "order", "authorise",
+    "authorize", "approve", "receive", "accept", "threaten", "touch", "harass", "harassed", "bribe",
+    "bribed", "falsify", "falsified", "fabricate", "fabricated", "plagiarise", "plagiarize",
+    "plagiarised", "plagiarized", "copy", "copied", "break", "broke", "abuse", "abused", "attack",
+    "attacked", "do",
 ];
 /// What is refused, not rebutted: "denied an application", "denied the firm's request".
 const REQUESTS: &[&str] = &[
@@ -79,6 +92,9 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
         if entry.has_tag("claim") {
             // "the dispute is ...": a noun after a determiner, not a verb.
             if wi == last && wi > 0 && s.word_in(wi - 1, NOT_VERB_BEFORE) {
+                continue;
+            }
+            if wi == last && s.word_in(last + 1, NOT_OBJECT) {
                 continue;
             }
             let falsity = s.hits_of(Category::Denial).any(|(e, _)| e.has_tag("falsity"));
@@ -115,6 +131,10 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             if wi > 0 && s.word_in(wi - 1, MODALS) {
                 continue;
             }
+            // "records … were never recovered": a thing's fate, not a rebuttal.
+            if wi >= 2 && s.word_in(wi - 1, &["was", "were", "is", "are", "been"]) && !s.word_in(wi - 2, &["i", "he", "she", "we", "they", "it", "had", "has", "have"]) {
+                continue;
+            }
             // "A 2022 report found that …", "According to the audit, … were
             // never presented": a document's findings rebut nobody.
             let cue_word = crate::rules::cue_text(s.text, src.cue);
@@ -142,6 +162,18 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             let act = (last + 1..(last + 3).min(s.words.len())).find(|&i| !s.word_in(i, &["once", "even", "ever", "actually"]));
             let denies_act = act.is_some_and(|i| s.word_in(i, REBUTTED_ACTS));
             confidence = if direct && !denies_act { 0.45 } else { 0.55 };
+        }
+        if entry.has_tag("falsity") && wi == last {
+            // A one-word verdict describes a thing ("a false imprint", "false
+            // accounting") unless it is predicated or qualifies a claim.
+            let after_determiner = wi > 0 && s.word_in(wi - 1, &["a", "an", "the", "of", "for", "with", "in"]);
+            let modifies = last + 1 < s.words.len()
+                && !s.break_after(last)
+                && !s.word_in(last + 1, CLAIM_WORDS)
+                && !s.word_in(last + 1, &["of", "and", "or", "to", "that", "in", "from", "by", "information", "statement", "statements", "news"]);
+            if after_determiner && modifies && !s.quoted(span) {
+                continue;
+            }
         }
         if entry.has_tag("falsity") {
             // Someone says it: a verb of saying ("found", "showed" report, they do not rebut).

@@ -21,7 +21,7 @@ const ABILITY_BEFORE: &[&str] = &[
 const ABILITY_VERBS: &[&str] = &[
     "see", "hear", "feel", "smell", "swim", "read", "write", "speak", "walk", "afford",
     "remember", "barely", "hardly", "only", "never", "not", "no", "scarcely", "just", "do", "already",
-    "recall", "ride", "sing", "dance", "cook", "often", "easily", "still",
+    "recall", "ride", "sing", "dance", "cook", "often", "easily",
     "always", "sometimes",
 ];
 /// People named by their legal role: "the alleged victim" names, it does not hedge.
