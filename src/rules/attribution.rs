@@ -47,6 +47,7 @@ const DOCUMENTS: &[&str] = &[
     "data", "inquiry", "audit", "analysis", "review", "research", "records", "documents",
     "document", "footage", "statistics", "census", "investigation", "trial", "tests", "results",
     "paper", "accounts", "filings", "minutes", "transcript", "emails", "letter", "memo",
+    "register", "registry", "database", "list", "index", "ledger",
 ];
 
 /// Finds the sentence's source, if it names one.
@@ -90,7 +91,8 @@ fn according(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
     let mut src = classify(s, first, last, cue, crowd);
     // "according to figures released under …", "according to prices in the
     // swaps market": data name their source; only people make a crowd.
-    let people = (first..=last).any(|i| crowd.contains(s.lower(i))) || s.word_in(first, QUANTIFIERS);
+    // "according to the register of accredited diplomats": a document, whoever it lists.
+    let people = !mentions(s, first, last, DOCUMENTS) && ((first..=last).any(|i| crowd.contains(s.lower(i))) || s.word_in(first, QUANTIFIERS));
     if src.kind == Kind::Vague && !people {
         src.kind = Kind::Named;
     }
@@ -159,7 +161,11 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
         let gap = &s.text[s.words[a].span.end..s.words[a + 1].span.start];
         gap.contains(',') && !gap.contains(['"', '“', '”', '‘', '(', ')'])
     };
-    let subject = if j > 0 && !s.break_after(j - 1) {
+    // "The Association of Hospital Doctors (AHD) said": step over the acronym.
+    let gap = |a: usize| &s.text[s.words[a].span.end..s.words[a + 1].span.start];
+    let acronym = j >= 2 && gap(j - 2).contains('(') && gap(j - 1).starts_with(')') && s.word(j - 1).chars().all(|c| c.is_ascii_uppercase());
+    let j = if acronym { j - 1 } else { j };
+    let subject = if j > 0 && (acronym || !s.break_after(j - 1)) {
         let last = j - 1;
         let mut first = last;
         // Five words, or up to ten while the phrase still opens with a
@@ -200,8 +206,9 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
         if first > 0 && s.word_is(first - 1, "that") && s.hits_of(Category::Attributed).any(|(_, sp)| sp.end <= s.words[first].span.start) {
             return None;
         }
-        // "none of his doctors has said …", "nobody said": no one is cited.
-        if s.word_in(first, &["none", "no", "nobody", "neither", "nor"]) {
+        // "none of his doctors has said …", "nobody said": no one is cited;
+        // "Whatever the figures say, …": a concession, not a source.
+        if s.word_in(first, &["none", "no", "nobody", "neither", "nor", "whatever", "whoever", "whichever", "however"]) {
             return None;
         }
         let src = classify(s, first, last, cue, crowd);
@@ -339,6 +346,11 @@ const CROWD_SPEECH: &[&str] = &[
 ];
 
 fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &WordSet) -> bool {
+    // "People close to Vale", "sources close to the minister": whoever they
+    // are close to, they are not named.
+    if (first + 1..last).any(|i| s.word_is(i, "close") && s.word_is(i + 1, "to")) && crowd.contains(s.lower(first)) {
+        return true;
+    }
     // A crowd word at the head stays a crowd: "Andrell’s critics", "Pakistani officials".
     if crowd.contains(s.lower(last)) {
         return true;

@@ -69,6 +69,8 @@ const REQUESTS: &[&str] = &[
     "request", "requests", "application", "applications", "permission", "bail", "entry", "access",
     "visa", "visas", "appeal", "appeals", "motion", "bid", "licence", "license", "parole", "asylum",
     "petition", "exemption", "waiver", "extension", "refund", "passage", "admission", "approval",
+    "accreditation", "credentials", "permit", "permits", "licences", "licenses", "funding",
+    "tickets", "visas", "registration",
 ];
 /// Modals before "never": a prediction or a rule, not a rebuttal ("might never be built").
 const MODALS: &[&str] = &["might", "may", "could", "would", "will", "should", "must", "can", "shall"];

@@ -36,6 +36,7 @@ const LEGAL_ROLES: &[&str] = &[
 const NAMING_WORDS: &[&str] = &[
     "into", "about", "over", "regarding", "concerning", "on", "of", "for", "after", "following",
     "investigating", "investigate", "investigated", "probing", "probe", "examining", "reviewing",
+    "how", "why", "when", "where", "whether",
 ];
 /// Verbs that, after "may", grant permission rather than hedge.
 const PERMISSION_VERBS: &[&str] = &[
@@ -142,6 +143,10 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
         return !(wi > 0 && s.word_in(wi - 1, &["his", "her", "their", "its", "the", "military", "full", "all", "economic", "naval", "our"]));
     }
     // could
+    // "so that people could check it": a purpose, not a guess.
+    if (wi.saturating_sub(4)..wi).any(|i| s.word_is(i, "so") && s.word_is(i + 1, "that")) {
+        return false;
+    }
     // "customers could return the products": a right, not a guess.
     if wi > 0 && s.word_in(wi - 1, PERMITTED) && s.word_in(wi + 1, PERMISSION_VERBS) {
         return false;

@@ -125,6 +125,10 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
 /// follows within a few words (past auxiliaries and adverbs), or
 /// "according to" precedes it.
 fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
+    // "Neither official would say …": nobody speaks.
+    if wi > 0 && s.word_in(wi - 1, &["neither", "no", "nor", "not"]) {
+        return false;
+    }
     if wi >= 2 && s.word_is(wi - 2, "according") && s.word_is(wi - 1, "to") {
         return true;
     }
