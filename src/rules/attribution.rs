@@ -289,6 +289,8 @@ fn has_capital(s: &Sentence, first: usize, last: usize, crowd: &WordSet) -> bool
             && !(initial && s.word_in(i, SENTENCE_INITIAL))
             // "Local firms", "Unconfirmed reports": a sentence-initial capital on a common word
             && !(initial && i < last && !capitalised(s.word(i + 1)))
+            // "Negotiators say": a sentence-initial plural of people
+            && !(initial && i == last && people_plural(w))
             // "analysts in Drenholm": a place, not who
             && !(i > first && s.word_in(i - 1, &["in", "across", "around", "throughout", "on", "of"]))
     })
@@ -320,6 +322,14 @@ fn classify(s: &Sentence, first: usize, last: usize, cue: Span, crowd: &WordSet)
 }
 
 /// A bare plural with no name or determiner: "Parents say", "local firms say".
+/// A plural that names people by what they do ("negotiators",
+/// "meteorologists", "economists"), even when it opens the sentence with a
+/// capital; "Reuters" is a name.
+fn people_plural(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    ["ers", "ors", "ists", "ians", "ants", "ents"].iter().any(|suf| w.len() > suf.len() + 3 && w.ends_with(suf)) && w != "reuters"
+}
+
 fn bare_plural(s: &Sentence, first: usize, last: usize) -> bool {
     let head = s.word(last);
     let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");

@@ -31,7 +31,7 @@ const VERB_NEXT: &[&str] = &[
     "the", "that", "this", "these", "those", "his", "her", "their", "its", "any", "a", "an",
     "claims", "allegations", "reports", "figures", "findings", "suggestions", "accounts", "some",
 ];
-const NOT_VERB_BEFORE: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "hotly", "fiercely", "long", "most", "highly", "bitterly"];
+const NOT_VERB_BEFORE: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "hotly", "fiercely", "long", "most", "highly", "bitterly", "any", "no", "every", "each"];
 const SPEAKING: &[&str] = &[
     "said", "says", "say", "claimed", "claims", "claim", "insisted", "insists", "called", "calls",
     "described", "describes", "branded", "brands", "dismissed", "labelled", "labeled", "told",
@@ -131,6 +131,10 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             let quoted = s.quoted(span) && !s.quoted_block;
             let Some(src) = source.filter(|src| src.kind != Kind::Vague) else { continue };
             if wi > 0 && s.word_in(wi - 1, MODALS) {
+                continue;
+            }
+            // "has never been wider": a comparison, not a rebuttal.
+            if s.word_is(last + 1, "been") && (s.lower(last + 2).ends_with("er") || s.word_in(last + 2, &["more", "less", "so", "as", "this", "such"])) {
                 continue;
             }
             // "records … were never recovered": a thing's fate, not a rebuttal.

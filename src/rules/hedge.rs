@@ -45,7 +45,7 @@ const PERMISSION_VERBS: &[&str] = &[
     "collect", "book", "pay", "opt", "access", "view", "travel", "stay", "speak", "ask",
     "sit", "bid", "appeal", "withdraw", "nominate", "camp", "fish", "photograph", "film",
     "switch", "cancel", "delete", "unsubscribe", "exchange", "renew", "download", "buy", "purchase",
-    "contact", "call", "email", "phone",
+    "contact", "call", "email", "phone", "rely",
 ];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "isn't", "wasn't", "aren't", "weren't"];
 const DOCUMENTS: &[&str] = &[
