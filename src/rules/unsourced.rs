@@ -89,9 +89,6 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
             continue;
         }
         let judgement = entry.has_tag("judgement") || entry.has_tag("sweeping");
-        if judgement && carried {
-            continue;
-        }
         let mut conf: f32 = if entry.custom { 0.8 } else { 0.85 };
         if entry.has_tag("judgement") {
             conf = 0.6;
