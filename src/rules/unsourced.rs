@@ -95,6 +95,12 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
         }
         if entry.has_tag("sweeping") {
             conf = 0.4;
+            // "Price wars never end well", "Relations have never recovered": a
+            // general "never" is a sweeping claim in its own right; not a
+            // person's story ("she never told anyone") or a past or modal one.
+            if s.word_is(wi, "never") && !(wi > 0 && s.word_in(wi - 1, &["he", "she", "i", "we", "they", "you", "had", "was", "were", "would", "could", "will", "may", "might", "it"])) {
+                conf = 0.6;
+            }
         }
         // "Of course, …", "No doubt, …": opening the sentence, set off by a
         // comma, the signal is the writer's own aside and counts in full.
