@@ -96,6 +96,12 @@ fn according(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
     if src.kind == Kind::Vague && !people {
         src.kind = Kind::Named;
     }
+    // "according to a person familiar with the inquiry": a crowd word
+    // anywhere in an unnamed phrase leaves it vague.
+    let crowd_word = (first..=last).any(|i| crowd.contains(s.lower(i)));
+    if src.kind == Kind::Named && crowd_word && !mentions(s, first, last, DOCUMENTS) && !has_capital(s, first, last, crowd) {
+        src.kind = Kind::Vague;
+    }
     Some(src)
 }
 

@@ -133,6 +133,11 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             if wi > 0 && s.word_in(wi - 1, MODALS) {
                 continue;
             }
+            // "the work was sold in 1941 and never changed hands": a second
+            // predicate of some earlier subject, not the speaker's rebuttal.
+            if wi > 0 && s.word_in(wi - 1, &["and", "but", "or"]) {
+                continue;
+            }
             // "has never been wider": a comparison, not a rebuttal.
             if s.word_is(last + 1, "been") && (s.lower(last + 2).ends_with("er") || s.word_in(last + 2, &["more", "less", "so", "as", "this", "such"])) {
                 continue;

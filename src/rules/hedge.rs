@@ -12,6 +12,7 @@ const PERMITTED: &[&str] = &[
     "pupils", "guests", "users", "participants", "readers", "anyone", "drivers", "tenants",
     "players", "entrants", "candidates", "staff", "employees", "shoppers", "fans", "parents",
     "holders", "subscribers", "owners", "investors", "shareholders", "patients", "clients",
+    "borrowers", "savers", "buyers", "homeowners", "members",
 ];
 const ABILITY_BEFORE: &[&str] = &[
     "so", "if", "before", "until", "when", "whenever", "how", "what", "where", "who", "whatever",
@@ -235,6 +236,10 @@ fn after_be(s: &Sentence, wi: usize) -> bool {
 
 fn evidential(s: &Sentence, wi: usize) -> bool {
     let next = wi + 1;
+    // "Ms Quintero signalled that she would take part": an indication, not a statement.
+    if s.lower(wi).starts_with("signal") && s.word_is(next, "that") {
+        return true;
+    }
     let doc_subject = (wi.saturating_sub(3)..wi).any(|i| s.word_in(i, DOCUMENTS));
     if s.break_after(wi) {
         // "… what Mrs Hale suggests, the route …" proposes nothing; "…, records

@@ -98,7 +98,12 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
             // "Price wars never end well", "Relations have never recovered": a
             // general "never" is a sweeping claim in its own right; not a
             // person's story ("she never told anyone") or a past or modal one.
-            if s.word_is(wi, "never") && !(wi > 0 && s.word_in(wi - 1, &["he", "she", "i", "we", "they", "you", "had", "was", "were", "would", "could", "will", "may", "might", "it"])) {
+            // "has never been carried out": a passive record of a fact.
+            let passive = s.word_is(last + 1, "been") && {
+                let p = s.lower(last + 2);
+                (p.ends_with("ed") || p.ends_with("en")) && !p.ends_with("ened") || ["done", "made", "built", "held", "paid", "seen", "found", "told", "given", "taken", "shown", "known", "sold", "set", "put", "run", "won", "lost"].contains(&p)
+            };
+            if s.word_is(wi, "never") && !passive && !(wi > 0 && s.word_in(wi - 1, &["he", "she", "i", "we", "they", "you", "had", "was", "were", "would", "could", "will", "may", "might", "it"])) {
                 conf = 0.6;
             }
         }
