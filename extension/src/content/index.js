@@ -101,7 +101,9 @@ function scan() {
         const t0 = performance.now();
         await scanOnce();
         const t1 = performance.now();
-        lastScan = { end: t1, ms: t1 - t0 };
+        // Only re-scans set the spacing: the first, full scan of a page must
+        // not delay the reaction to the page's first change.
+        if (observed) lastScan = { end: t1, ms: t1 - t0 };
         if (before === 0 && state.scans === 1) timing.drawn = t1;
         if (observed && state.scans > before) {
           timing.mutation = { observed, drawn: t1, analysedBlocks: state.analysedBlocks };
@@ -702,7 +704,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
 
 /** When the first DOM change not yet scanned was observed (0: none). */
 let pendingSince = 0;
-/** The last scan: when it ended and how long it took. */
+/** The last re-scan after a DOM change: when it ended and how long it took. */
 let lastScan = { end: 0, ms: 0 };
 let scheduled = false;
 
