@@ -52,7 +52,14 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
         let Some(wi) = s.word_index(span.start) else { continue };
         let last = s.word_index(span.end.saturating_sub(1)).unwrap_or(wi);
         if entry.has_tag("crowd") {
-            if named || parts.iter().any(|p: &(f32, crate::span::Span, &str)| p.1.overlaps(span)) {
+            // A named source covers its own clause: a vague crowd speaking
+            // after a dash or semicolon ("… — a project friends say she
+            // wanted") is a claim of its own.
+            let own_clause = named && source.is_some_and(|src| {
+                let (a, b) = if src.cue.end <= span.start { (src.cue.end, span.start) } else { (span.end, src.cue.start) };
+                a < b && s.text[a..b].contains(['—', '–', ';'])
+            });
+            if named && !own_clause || parts.iter().any(|p: &(f32, crate::span::Span, &str)| p.1.overlaps(span)) {
                 continue;
             }
             if !crowd_speaks(s, wi, last) {
