@@ -18,7 +18,7 @@ const CLAIM_WORDS: &[&str] = &[
     "statistics", "numbers", "data", "article", "reports", "insinuation", "insinuations",
     "suggestion", "interpretation", "description", "portrayal", "depiction", "accusation",
     "rumours", "speculation", "verdict", "estimate", "estimates", "impression", "wrongdoing",
-    "count", "counts", "tally", "total", "figure",
+    "count", "counts", "tally", "total", "figure", "talk",
 ];
 /// Words after a single verb of rejection that show another sense
 /// ("dismissed in 2019", "rejected by the board").
@@ -123,7 +123,11 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
             }
             confidence = 0.8;
         }
-        if entry.has_tag("claim-gap") && (wi + 1..last).any(|i| s.word_in(i, PROPOSALS)) {
+        // "dismissed the idea as a gimmick" rejects a plan; "dismissed talk of a
+        // deal as wishful thinking" rejects a claim about one.
+        let gap_proposal = (wi + 1..last).find(|&i| s.word_in(i, PROPOSALS));
+        let gap_claim = (wi + 1..last).find(|&i| s.word_in(i, CLAIM_WORDS) && !s.word_is(i, "that"));
+        if entry.has_tag("claim-gap") && gap_proposal.is_some_and(|p| gap_claim.is_none_or(|c| p < c)) {
             continue;
         }
         if entry.has_tag("reported") {

@@ -30,6 +30,8 @@ const LEGAL_ROLES: &[&str] = &[
     "victim", "victims", "perpetrator", "perpetrators", "attacker", "attackers", "offender",
     "offenders", "killer", "killers", "gunman", "murderer", "rapist", "thief", "abuser",
     "fraudster", "ringleader", "assailant", "accomplice", "co-conspirator", "suspect", "suspects",
+    "smuggler", "smugglers", "trafficker", "traffickers", "hacker", "hackers", "spy", "spies",
+    "gang", "leader", "leaders", "arsonist", "thieves", "robbers", "robber", "dealer", "dealers",
 ];
 /// Words after which "the alleged X" is a name for the matter in hand:
 /// prepositions, and verbs of looking into it ("detectives investigating
@@ -37,7 +39,7 @@ const LEGAL_ROLES: &[&str] = &[
 const NAMING_WORDS: &[&str] = &[
     "into", "about", "over", "regarding", "concerning", "on", "of", "for", "after", "following",
     "investigating", "investigate", "investigated", "probing", "probe", "examining", "reviewing",
-    "how", "why", "when", "where", "whether",
+    "how", "why", "when", "where", "whether", "to", "with",
 ];
 /// Verbs that, after "may", grant permission rather than hedge.
 const PERMISSION_VERBS: &[&str] = &[
@@ -145,6 +147,10 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
         return !(wi > 0 && s.word_in(wi - 1, &["his", "her", "their", "its", "the", "military", "full", "all", "economic", "naval", "our"]));
     }
     // could
+    // "could be heard laughing", "could be seen": what was perceived.
+    if s.word_is(wi + 1, "be") && s.word_in(wi + 2, &["heard", "seen", "felt", "smelled", "smelt"]) {
+        return false;
+    }
     // "so that people could check it": a purpose, not a guess.
     if (wi.saturating_sub(4)..wi).any(|i| s.word_is(i, "so") && s.word_is(i + 1, "that")) {
         return false;
@@ -204,7 +210,8 @@ fn describes(s: &Sentence, mut i: usize) -> bool {
 const RULE_TEXTS: &[&str] = &[
     "rules", "rule", "law", "laws", "contract", "contracts", "terms", "regulations", "constitution",
     "act", "statute", "treaty", "agreement", "licence", "license", "bylaws", "code", "charter",
-    "guidelines", "clause", "legislation", "lease", "bill",
+    "guidelines", "clause", "legislation", "lease", "bill", "procedure", "procedures", "policy",
+    "protocol",
 ];
 
 /// The sentence opens with "Under …" naming a rule text before word `wi`.

@@ -116,7 +116,11 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
         }
         // "Of course, …", "No doubt, …": opening the sentence, set off by a
         // comma, the signal is the writer's own aside and counts in full.
-        let aside = wi == 0 && s.break_after(last) && !entry.has_tag("judgement");
+        // "…, of course, …" in the middle counts too when nobody else is
+        // cited and nothing is denied: then the aside is the writer's.
+        let unattributed = source.is_none() && s.hits_of(Category::Denial).next().is_none();
+        let set_off = wi == 0 || (unattributed && s.break_after(wi - 1));
+        let aside = set_off && s.break_after(last) && !entry.has_tag("judgement");
         if entry.has_tag("weak") && !aside {
             conf = conf.min(0.45) - if entry.has_tag("judgement") { 0.05 } else { 0.0 };
         }
