@@ -181,7 +181,7 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>) -> Option<Signal> {
         if entry.has_tag("falsity") && wi == last {
             // A one-word verdict describes a thing ("a false imprint", "false
             // accounting") unless it is predicated or qualifies a claim.
-            let after_determiner = wi > 0 && s.word_in(wi - 1, &["a", "an", "the", "of", "for", "with", "in"]);
+            let after_determiner = wi > 0 && s.word_in(wi - 1, &["a", "an", "the", "of", "for", "with", "in", "suspected", "alleged", "possible", "potential", "so-called", "any"]);
             let modifies = last + 1 < s.words.len()
                 && !s.break_after(last)
                 && !s.word_in(last + 1, CLAIM_WORDS)
