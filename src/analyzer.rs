@@ -155,10 +155,11 @@ impl Analyzer {
         let tokens = model::tokens(&text[span]);
         // The two strongest words, leaving out names (a capitalised word
         // inside the sentence): they explain the training data, not the claim.
+        let words = crate::text::words(text, span);
         let mut top = Vec::new();
         let mut cues = Vec::new();
         for t in model.top_tokens(&tokens, 8) {
-            let Some(at) = find_word(text, span, t) else { continue };
+            let Some(at) = find_word(text, &words, t) else { continue };
             if at.start > span.start && crate::sentence::capitalised(&text[at]) {
                 continue;
             }
@@ -261,7 +262,7 @@ impl Analyzer {
                 if in_sentence.is_empty() {
                     // No cue: only the learned scorer may flag it, and a report
                     // being carried goes on.
-                    let plain = !prev_sourced && !quoted_block && !crate::text::inside(&quotes, span) && !text[span].trim_end().ends_with('?');
+                    let plain = !prev_sourced && !quoted_block && !crate::text::inside(&quotes, span) && !crate::sentence::ends_as_question(&text[span]);
                     if let Some(sig) = plain.then(|| self.model_signal(text, span, threshold, &mut token_buf)).flatten() {
                         push_finding(&mut out, span, Category::Unsourced, sig, None, threshold);
                     }
@@ -386,10 +387,10 @@ fn push_finding(out: &mut Vec<Found>, span: Span, category: Category, sig: Signa
 }
 
 /// The first whole-word, ASCII-case-insensitive occurrence of a lower-case
-/// token in `text[span]` (’ matching ').
-fn find_word(text: &str, span: Span, token: &str) -> Option<Span> {
-    crate::text::words(text, span)
-        .into_iter()
+/// token among `words` of `text` (’ matching ').
+fn find_word(text: &str, words: &[crate::text::Word], token: &str) -> Option<Span> {
+    words
+        .iter()
         .find(|w| text[w.span].chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }).eq(token.chars()))
         .map(|w| w.span)
 }

@@ -104,18 +104,15 @@ impl Segmenter {
                 None => break,
             }
             // Terminals: ASCII . ! ? or the three-byte … 。 ！ ？
-            let c = match b[i] {
-                b'.' | b'!' | b'?' => b[i] as char,
-                0xE2 | 0xE3 | 0xEF => match s[i..].chars().next() {
-                    Some(ch) if is_terminal(ch) => ch,
-                    _ => {
+            let c = if b[i].is_ascii() {
+                b[i] as char
+            } else {
+                match s[i..].chars().next().filter(|&ch| is_terminal(ch)) {
+                    Some(ch) => ch,
+                    None => {
                         i += 1;
                         continue;
                     }
-                },
-                _ => {
-                    i += 1;
-                    continue;
                 }
             };
             let wide = matches!(c, '。' | '！' | '？');

@@ -112,8 +112,7 @@ impl<'a> Sentence<'a> {
 
     /// The sentence ends with a question mark (ignoring closing quotes).
     pub fn is_question(&self) -> bool {
-        let t = self.text[self.span].trim_end_matches(|c: char| "\"'”’)]".contains(c) || c.is_whitespace());
-        t.ends_with('?')
+        ends_as_question(&self.text[self.span])
     }
 
     /// The hits of one lexicon category.
@@ -123,6 +122,11 @@ impl<'a> Sentence<'a> {
             .map(|h| (&self.entries[h.entry], h.span))
             .filter(move |(e, _)| e.category == category)
     }
+}
+
+/// The text ends with a question mark (ignoring closing quotes and brackets).
+pub(crate) fn ends_as_question(s: &str) -> bool {
+    s.trim_end_matches(|c: char| "\"'”’)]".contains(c) || c.is_whitespace()).ends_with('?')
 }
 
 /// True when the word starts with an upper-case letter.

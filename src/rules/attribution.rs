@@ -92,14 +92,15 @@ fn according(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
     // "according to figures released under …", "according to prices in the
     // swaps market": data name their source; only people make a crowd.
     // "according to the register of accredited diplomats": a document, whoever it lists.
-    let people = !mentions(s, first, last, DOCUMENTS) && ((first..=last).any(|i| crowd.contains(s.lower(i))) || s.word_in(first, QUANTIFIERS));
+    let document = mentions(s, first, last, DOCUMENTS);
+    let crowd_word = (first..=last).any(|i| crowd.contains(s.lower(i)));
+    let people = !document && (crowd_word || s.word_in(first, QUANTIFIERS));
     if src.kind == Kind::Vague && !people {
         src.kind = Kind::Named;
     }
     // "according to a person familiar with the inquiry": a crowd word
     // anywhere in an unnamed phrase leaves it vague.
-    let crowd_word = (first..=last).any(|i| crowd.contains(s.lower(i)));
-    if src.kind == Kind::Named && crowd_word && !mentions(s, first, last, DOCUMENTS) && !has_capital(s, first, last, crowd) {
+    if src.kind == Kind::Named && crowd_word && !document && !has_capital(s, first, last, crowd) {
         src.kind = Kind::Vague;
     }
     Some(src)
