@@ -17,6 +17,20 @@ const env = useBrowserAndServer({
 
 const has = (h, cat, text) => (h[cat] || []).some((s) => squash(s).includes(text));
 
+/**
+ * Polls the page (every 5 ms, 3 s at most) until `category`'s highlight does
+ * (`present`) or does not cover `text`; returns the ms since `t0` (the page's
+ * clock when it changed), or -1.
+ */
+const untilHighlight = (page, t0, category, text, present) => page.evaluate(async ({ t0, category, text, present }) => {
+  for (;;) {
+    const h = CSS.highlights.get(`claimlens-${category}`);
+    if ((!!h && [...h].some((r) => r.toString().includes(text))) === present) return performance.now() - t0;
+    if (performance.now() - t0 > 3000) return -1;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}, { t0, category, text, present });
+
 test('dynamic page: new, changed and removed blocks update within 500 ms; only changed blocks are analysed', async () => {
   const url = `${env.srv.origin}/x/watched.html`;
   const { page, tabId } = await openHighlighted(env.ext, url);
@@ -29,59 +43,40 @@ test('dynamic page: new, changed and removed blocks update within 500 ms; only c
   await page.bringToFront();
 
   // A new paragraph.
-  const added = await page.evaluate(async () => {
+  const added = await untilHighlight(page, await page.evaluate(() => {
     const p = document.createElement('p');
     p.id = 'p5';
     p.textContent = 'The mayor has rejected claims that she knew about the shortfall.';
     document.getElementById('story').append(p);
-    const t0 = performance.now();
-    for (;;) {
-      const h = CSS.highlights.get('claimlens-denial');
-      if (h && [...h].some((r) => r.toString().includes('The mayor has rejected'))) return performance.now() - t0;
-      if (performance.now() - t0 > 3000) return -1;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  });
+    return performance.now();
+  }), 'denial', 'The mayor has rejected', true);
   assert.ok(added >= 0 && added < 500, `new block highlighted after ${added} ms`);
   const st1 = await pageState(env.ext, tabId);
   assert.equal(st1.analysedBlocks - st0.analysedBlocks, 1, 'only the new block was analysed');
   await until(async () => (await denialCount()) === denials0 + 1, { message: 'popup count follows the page' });
   await popup.close();
 
-  // A changed paragraph: its flagged sentence goes away.
-  const changed = await page.evaluate(async () => {
-    document.getElementById('p2').firstChild.data = 'The deficit doubled since the spring.';
-    const t0 = performance.now();
-    for (;;) {
-      const h = CSS.highlights.get('claimlens-hedged');
-      if (!h || ![...h].some((r) => r.toString().includes('The deficit'))) return performance.now() - t0;
-      if (performance.now() - t0 > 3000) return -1;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  });
-  assert.ok(changed >= 0 && changed < 500, `changed block updated after ${changed} ms`);
-  const st2 = await until(async () => {
+  const nextScan = (prev) => until(async () => {
     const s = await pageState(env.ext, tabId);
-    return s.scans > st1.scans ? s : null;
+    return s.scans > prev.scans ? s : null;
   }, { message: 'rescan' });
+
+  // A changed paragraph: its flagged sentence goes away.
+  const changed = await untilHighlight(page, await page.evaluate(() => {
+    document.getElementById('p2').firstChild.data = 'The deficit doubled since the spring.';
+    return performance.now();
+  }), 'hedged', 'The deficit', false);
+  assert.ok(changed >= 0 && changed < 500, `changed block updated after ${changed} ms`);
+  const st2 = await nextScan(st1);
   assert.equal(st2.analysedBlocks - st1.analysedBlocks, 1, 'only the changed block was analysed');
 
   // A removed paragraph: its highlights go, nothing is re-analysed.
-  const removed = await page.evaluate(async () => {
+  const removed = await untilHighlight(page, await page.evaluate(() => {
     document.getElementById('p1').remove();
-    const t0 = performance.now();
-    for (;;) {
-      const h = CSS.highlights.get('claimlens-denial');
-      if (!h || ![...h].some((r) => r.toString().includes('council leader'))) return performance.now() - t0;
-      if (performance.now() - t0 > 3000) return -1;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  });
+    return performance.now();
+  }), 'denial', 'council leader', false);
   assert.ok(removed >= 0 && removed < 500, `removed block dropped after ${removed} ms`);
-  const st3 = await until(async () => {
-    const s = await pageState(env.ext, tabId);
-    return s.scans > st2.scans ? s : null;
-  }, { message: 'rescan' });
+  const st3 = await nextScan(st2);
   assert.equal(st3.analysedBlocks, st2.analysedBlocks, 'nothing re-analysed on removal');
   const h = await readHighlights(page);
   assert.ok(has(h, 'denial', 'The mayor has rejected'));
