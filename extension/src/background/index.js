@@ -3,7 +3,7 @@
 
 import init, { analyze, configure, version } from 'claimlens-core'; // build/pkg/claimlens.js (see build.mjs)
 import { createService } from './service.js';
-import { createRouter } from '../shared/messages.js';
+import { createRouter, createPortRouter } from '../shared/messages.js';
 
 const SETTINGS_KEY = 'settings';
 
@@ -85,6 +85,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
 const service = createService({ store, core });
 
 chrome.runtime.onMessage.addListener(createRouter('worker', service.handlers, () => chrome.runtime.id));
+chrome.runtime.onConnect.addListener(createPortRouter(service.handlers, () => chrome.runtime.id));
 
 const COMMAND_NAMES = { 'toggle-highlights': 'toggle', 'next-finding': 'next', 'previous-finding': 'previous' };
 

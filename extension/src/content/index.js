@@ -10,7 +10,7 @@ import { Painter, pageScheme, HIGHLIGHT_NAMES } from './highlight.js';
 import { createCard } from './card.js';
 import { CATEGORIES, countByCategory } from '../shared/findings.js';
 import { migrate, isSiteEnabled, hiddenCuesFor, scopeFor } from '../shared/settings.js';
-import { createRouter, MESSAGE_LIMITS } from '../shared/messages.js';
+import { createRouter, createPortClient, ANALYSIS_PORT, MESSAGE_LIMITS } from '../shared/messages.js';
 
 const SETTINGS_KEY = 'settings';
 /** Page text shorter than this is "no article". */
@@ -70,9 +70,17 @@ const card = createCard({
   },
 });
 
-/** @param {object} msg */
+/** Analysis requests travel over one long-lived port (the hot path of re-scans). */
+const analysisPort = createPortClient(() => chrome.runtime.connect({ name: ANALYSIS_PORT }));
+
+/** @param {{type: string}} msg */
 async function send(msg) {
-  const res = await chrome.runtime.sendMessage(msg);
+  let res;
+  if (msg.type === 'analyze') {
+    // A port closed by the worker going away is retried once as a one-off
+    // message, which wakes the worker up.
+    res = await analysisPort.request(msg).catch(() => chrome.runtime.sendMessage(msg));
+  } else res = await chrome.runtime.sendMessage(msg);
   if (!res || !res.ok) throw new Error((res && res.error) || 'no answer from the extension');
   return res;
 }
@@ -99,6 +107,7 @@ function scan() {
         pendingSince = 0;
         const before = state.scans;
         const t0 = performance.now();
+        marks = {};
         await scanOnce();
         const t1 = performance.now();
         // Only re-scans set the spacing: the first, full scan of a page must
@@ -106,7 +115,22 @@ function scan() {
         if (observed) lastScan = { end: t1, ms: t1 - t0 };
         if (before === 0 && state.scans === 1) timing.drawn = t1;
         if (observed && state.scans > before) {
-          timing.mutation = { observed, drawn: t1, analysedBlocks: state.analysedBlocks };
+          // Where the time went: waiting for the scan to start, extracting
+          // the page's blocks, the worker's answers (of which the core's own
+          // analysis), drawing.
+          const at = (m, from) => (m ? m - from : null);
+          timing.mutation = {
+            observed,
+            drawn: t1,
+            analysedBlocks: state.analysedBlocks,
+            phases: {
+              waitMs: t0 - observed,
+              extractMs: at(marks.extracted, t0),
+              workerMs: marks.replied && marks.extracted ? marks.replied - marks.extracted : null,
+              drawMs: at(t1, marks.replied || marks.extracted || t0),
+              coreMs: marks.coreMs ?? null,
+            },
+          };
         }
       } while (state.rescan);
     } finally {
@@ -286,7 +310,8 @@ async function scanSliced(b, first) {
   const { roots, mode, opts } = scanPlan(document, scope);
   sliceDoing('extract');
   const { blocks, shadowRoots } = await extractBlocksSliced(roots, opts, b);
-  if (first) timing.extracted = performance.now();
+  marks.extracted = performance.now();
+  if (first) timing.extracted = marks.extracted;
   const key = analysisKey(state.settings);
   if (key !== state.cacheKey) {
     state.cache.clear();
@@ -352,6 +377,8 @@ async function scanSliced(b, first) {
     b.suspend();
     const { batch, res, error } = await inFlight.shift();
     b.resume();
+    marks.replied = performance.now();
+    if (res) marks.coreMs = (marks.coreMs || 0) + (res.coreMs || 0);
     sliceDoing('reply');
     // Settings may have changed while we waited; then these results are stale.
     if (analysisKey(state.settings) !== key) {
@@ -707,6 +734,8 @@ let pendingSince = 0;
 /** The last re-scan after a DOM change: when it ended and how long it took. */
 let lastScan = { end: 0, ms: 0 };
 let scheduled = false;
+/** When the current scan finished extracting and got its last answer from the worker; the core's time. */
+let marks = /** @type {{extracted?: number, replied?: number, coreMs?: number}} */ ({});
 
 function scheduleScan() {
   if (scheduled) return;

@@ -25,8 +25,13 @@ export const timing = {
   longestSliceMs: 0,
   /** what the longest slice was doing */
   longestSliceWhat: '',
-  /** last re-scan after a DOM change: when the change was observed and when it was drawn */
-  mutation: { observed: null, drawn: null, analysedBlocks: 0 },
+  /**
+   * last re-scan after a DOM change: when the change was observed and when it
+   * was drawn, and the phases in between (ms): waiting for the scan to start,
+   * extracting the blocks, the worker's answers (of which the core's own
+   * analysis), drawing
+   */
+  mutation: { observed: null, drawn: null, analysedBlocks: 0, phases: null },
 };
 
 /** Runs of extension work between yields, to find the longest. */

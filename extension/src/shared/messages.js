@@ -136,9 +136,32 @@ export function isOwnSender(sender, ownId) {
 }
 
 /**
- * Builds a chrome.runtime.onMessage listener around async handlers.
- * Validation and the sender check happen before any handler runs; handler
- * exceptions become {ok:false,error}. Returns true so the reply can be async.
+ * Validates a message and runs its handler. Validation and the sender check
+ * happen before any handler runs; handler exceptions become {ok:false,error}.
+ * Resolves to the reply; never rejects.
+ *
+ * @param {'worker'|'content'} receiver
+ * @param {Record<string, (msg: any, sender: any) => Promise<object>|object>} handlers
+ * @param {unknown} msg @param {any} sender @param {string} ownId
+ * @returns {Promise<object>}
+ */
+function handle(receiver, handlers, msg, sender, ownId) {
+  if (!isOwnSender(sender, ownId)) return Promise.resolve({ ok: false, error: 'messages are accepted from this extension only' });
+  const err = messageError(msg, receiver);
+  if (err) return Promise.resolve({ ok: false, error: err });
+  const handler = handlers[/** @type {any} */ (msg).type];
+  if (!handler) return Promise.resolve({ ok: false, error: 'no handler here' });
+  return Promise.resolve()
+    .then(() => handler(msg, sender))
+    .then(
+      (res) => ({ ok: true, ...res }),
+      (e) => ({ ok: false, error: String((e && e.message) || e) }),
+    );
+}
+
+/**
+ * Builds a chrome.runtime.onMessage listener around async handlers (see
+ * handle). Returns true so the reply can be async.
  *
  * @param {'worker'|'content'} receiver
  * @param {Record<string, (msg: any, sender: any) => Promise<object>|object>} handlers
@@ -146,26 +169,99 @@ export function isOwnSender(sender, ownId) {
  */
 export function createRouter(receiver, handlers, ownId) {
   return function onMessage(msg, sender, sendResponse) {
-    if (!isOwnSender(sender, ownId())) {
-      sendResponse({ ok: false, error: 'messages are accepted from this extension only' });
-      return false;
-    }
-    const err = messageError(msg, receiver);
-    if (err) {
-      sendResponse({ ok: false, error: err });
-      return false;
-    }
-    const handler = handlers[/** @type {any} */ (msg).type];
-    if (!handler) {
-      sendResponse({ ok: false, error: 'no handler here' });
-      return false;
-    }
-    Promise.resolve()
-      .then(() => handler(msg, sender))
-      .then(
-        (res) => sendResponse({ ok: true, ...res }),
-        (e) => sendResponse({ ok: false, error: String((e && e.message) || e) }),
-      );
+    handle(receiver, handlers, msg, sender, ownId()).then(sendResponse);
     return true;
+  };
+}
+
+/**
+ * The name of the long-lived port content scripts send analysis requests
+ * over: a message on an open port reaches the worker faster than a one-off
+ * message, which opens a channel each time.
+ */
+export const ANALYSIS_PORT = 'claimlens/analysis';
+
+/**
+ * Builds a chrome.runtime.onConnect listener that serves requests
+ * `{id, msg}` on ANALYSIS_PORT ports with the same validation as
+ * createRouter, answering `{id, reply}`. Other ports are left alone.
+ *
+ * @param {Record<string, (msg: any, sender: any) => Promise<object>|object>} handlers
+ * @param {() => string} ownId
+ */
+export function createPortRouter(handlers, ownId) {
+  return function onConnect(port) {
+    if (port.name !== ANALYSIS_PORT) return;
+    let open = true;
+    port.onDisconnect.addListener(() => {
+      open = false;
+    });
+    port.onMessage.addListener((req) => {
+      const id = isObj(req) && Number.isSafeInteger(req.id) ? req.id : null;
+      if (id === null) return; // no way to answer it
+      handle('worker', handlers, req.msg, port.sender, ownId()).then((reply) => {
+        if (!open) return;
+        try {
+          port.postMessage({ id, reply });
+        } catch {
+          open = false; // closed from the other side before we heard of it
+        }
+      });
+    });
+  };
+}
+
+/**
+ * The content script's side of ANALYSIS_PORT: request(msg) resolves to the
+ * worker's reply. The port is opened on first use and again after the worker
+ * has gone away (an evicted worker closes it); requests caught by a closed
+ * port reject, and the caller may retry.
+ *
+ * @param {() => {postMessage: (m: any) => void, onMessage: any, onDisconnect: any, disconnect: () => void}} connect
+ */
+export function createPortClient(connect) {
+  /** @type {ReturnType<typeof connect>|null} */
+  let port = null;
+  let nextId = 1;
+  /** @type {Map<number, {resolve: (r: any) => void, reject: (e: Error) => void}>} */
+  const pending = new Map();
+
+  function open() {
+    const p = connect();
+    p.onMessage.addListener((m) => {
+      const waiter = isObj(m) ? pending.get(m.id) : undefined;
+      if (!waiter) return;
+      pending.delete(m.id);
+      waiter.resolve(m.reply);
+    });
+    p.onDisconnect.addListener(() => {
+      if (port === p) port = null;
+      const waiting = [...pending.values()];
+      pending.clear();
+      for (const w of waiting) w.reject(new Error('the extension worker went away'));
+    });
+    return p;
+  }
+
+  return {
+    /** @param {unknown} msg @returns {Promise<any>} */
+    request(msg) {
+      return new Promise((resolve, reject) => {
+        const id = nextId++;
+        try {
+          if (!port) port = open();
+          pending.set(id, { resolve, reject });
+          port.postMessage({ id, msg });
+        } catch (e) {
+          pending.delete(id);
+          port = null;
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      });
+    },
+    /** Requests waiting for an answer. */
+    get pending() {
+      return pending.size;
+    },
   };
 }

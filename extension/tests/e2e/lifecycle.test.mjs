@@ -118,6 +118,21 @@ test('page safety: the page sees no DOM change but the one card host; no network
   await page.close();
 });
 
+test('worker eviction: a page open across a stopped worker still highlights its changes', async () => {
+  const { page } = await openHighlighted(env.ext, `${env.srv.origin}/x/watched.html`);
+  // The page's analysis port is open now; stopping the worker closes it.
+  const probe = await env.ext.probe();
+  await stopWorker(env.ext, probe);
+  const added = await untilHighlight(page, await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'The harbour board reportedly sold the pier to a developer.';
+    document.getElementById('story').append(p);
+    return performance.now();
+  }), 'hedged', 'reportedly sold the pier', true);
+  assert.ok(added >= 0, 'the change is highlighted by a fresh worker');
+  await page.close();
+});
+
 test('worker eviction: settings and custom cues survive a stopped worker', async () => {
   const opts = await env.ext.context.newPage();
   await opts.goto(`chrome-extension://${env.ext.extId}/options.html`);
