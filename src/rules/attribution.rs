@@ -129,9 +129,9 @@ fn frame(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
 
 fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
     let vi = s.word_index(cue.start)?;
-    let verb_word = s.lower(vi).to_string();
+    let verb_word = s.lower(vi);
     // "reports on social media say", "claims of fraud": nouns, not verbs.
-    if ["reports", "claims", "shows", "says"].contains(&verb_word.as_str())
+    if ["reports", "claims", "shows", "says"].contains(&verb_word)
         && s.word_in(vi + 1, &["on", "from", "in", "of", "about", "say", "says", "said", "suggest", "suggested", "claim", "indicate", "have", "are", "were"])
     {
         return None;
@@ -149,7 +149,7 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
             j -= 1;
         }
     }
-    let participle = verb_word.ends_with("ed") || ["said", "told", "found", "shown", "thought", "written"].contains(&verb_word.as_str());
+    let participle = verb_word.ends_with("ed") || ["said", "told", "found", "shown", "thought", "written"].contains(&verb_word);
     if participle && j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, PASSIVE) {
         return None; // "he was told", "it is said"
     }
@@ -225,19 +225,19 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
             && bare_plural(s, first, last)
             && !s.word_in(first, &["some", "many", "several", "most", "few", "others"])
             && !(first..=last).any(|i| crowd.contains(s.lower(i)));
-        if only_plural && (!CROWD_SPEECH.contains(&verb_word.as_str()) || first > 0 && s.word_is(first - 1, "that")) {
+        if only_plural && (!CROWD_SPEECH.contains(&verb_word) || first > 0 && s.word_is(first - 1, "that")) {
             return None;
         }
-        if FINDERS.contains(&verb_word.as_str()) && src.kind == Kind::Named && !mentions(s, first, last, DOCUMENTS) && !has_capital(s, first, last, crowd) {
+        if FINDERS.contains(&verb_word) && src.kind == Kind::Named && !mentions(s, first, last, DOCUMENTS) && !has_capital(s, first, last, crowd) {
             return None;
         }
-        if FINDERS.contains(&verb_word.as_str()) && src.kind != Kind::Named {
+        if FINDERS.contains(&verb_word) && src.kind != Kind::Named {
             return None;
         }
         return Some(src);
     }
     // Inverted: `…,” said Ms Hale.` / `, says the report.`
-    if (j == 0 || s.break_after(j - 1)) && INVERTIBLE.contains(&verb_word.as_str()) {
+    if (j == 0 || s.break_after(j - 1)) && INVERTIBLE.contains(&verb_word) {
         let first = vi + 1;
         let last = phrase_end(s, first, 5)?;
         // Only a phrase that closes the clause: "…,” said Ms Hale." — not
@@ -333,8 +333,8 @@ fn classify(s: &Sentence, first: usize, last: usize, cue: Span, crowd: &WordSet)
 /// "meteorologists", "economists"), even when it opens the sentence with a
 /// capital; "Reuters" is a name.
 fn people_plural(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    ["ers", "ors", "ists", "ians", "ants", "ents"].iter().any(|suf| w.len() > suf.len() + 3 && w.ends_with(suf)) && w != "reuters"
+    let ends = |suf: &str| word.len() > suf.len() + 3 && word.is_char_boundary(word.len() - suf.len()) && word[word.len() - suf.len()..].eq_ignore_ascii_case(suf);
+    ["ers", "ors", "ists", "ians", "ants", "ents"].into_iter().any(ends) && !word.eq_ignore_ascii_case("reuters")
 }
 
 fn bare_plural(s: &Sentence, first: usize, last: usize) -> bool {

@@ -220,9 +220,9 @@ fn under_rules(s: &Sentence, wi: usize) -> bool {
 }
 
 fn is_role(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    let bare = w.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('\'').trim_end_matches('’');
-    LEGAL_ROLES.contains(&bare)
+    let possessive = ["'s", "'S", "’s", "’S"].into_iter().find_map(|p| word.strip_suffix(p));
+    let bare = possessive.unwrap_or(word).trim_end_matches(['\'', '’']);
+    LEGAL_ROLES.iter().any(|r| r.eq_ignore_ascii_case(bare))
 }
 
 /// True when a form of "be" precedes word `wi`, past adverbs ("is also said to").

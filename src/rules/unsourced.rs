@@ -207,10 +207,15 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
 
 /// Bylines, picture credits and similar furniture.
 fn is_credit(s: &Sentence) -> bool {
-    let t = &s.text[s.span];
-    let lower = t.to_ascii_lowercase();
-    (lower.starts_with("by ") && s.words.len() <= 8)
-        || ["image via", "photo:", "photograph:", "picture:", "credit:", "image:", "featured image", "getty images", "originally published"]
-            .iter()
-            .any(|k| lower.contains(k))
+    const MARKS: &[&[u8]] = &[b"image via", b"photo:", b"photograph:", b"picture:", b"credit:", b"image:", b"featured image", b"getty images", b"originally published"];
+    let t = s.text[s.span].as_bytes();
+    if t.len() >= 3 && t[..3].eq_ignore_ascii_case(b"by ") && s.words.len() <= 8 {
+        return true;
+    }
+    // A plain scan: at each byte that could start a mark (ASCII case
+    // ignored), compare the marks.
+    (0..t.len()).any(|i| {
+        matches!(t[i] | 0x20, b'c' | b'f' | b'g' | b'i' | b'o' | b'p')
+            && MARKS.iter().any(|m| t.len() - i >= m.len() && t[i..i + m.len()].eq_ignore_ascii_case(m))
+    })
 }
