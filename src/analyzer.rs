@@ -22,6 +22,9 @@ pub(crate) const LEXICONS: &[(&str, Category, &str)] = &[
 /// scores of at least `model::BALANCED_THRESHOLD` reach balanced.
 const MODEL_MAX_CONFIDENCE: f32 = 0.6;
 const ABBREVIATIONS: &str = include_str!("lexicons/abbreviations.txt");
+/// What separates blocks when they are analysed as one text: a blank line,
+/// which no sentence crosses.
+pub(crate) const BLOCK_SEPARATOR: &str = "\n\n";
 
 /// How much evidence a finding needs before it is reported.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -211,13 +214,20 @@ impl Analyzer {
         let mut spans = Vec::with_capacity(blocks.len());
         for (i, b) in blocks.iter().enumerate() {
             if i > 0 {
-                joined.push_str("\n\n");
+                joined.push_str(BLOCK_SEPARATOR);
             }
             let start = joined.len();
             joined.push_str(b.as_ref());
             spans.push(Span::new(start, joined.len()));
         }
-        self.run(&joined, &spans, sensitivity)
+        self.found_in_joined(&joined, &spans, sensitivity)
+    }
+
+    /// As [`Analyzer::found_in_blocks`], for blocks already joined into one
+    /// text by [`BLOCK_SEPARATOR`]: `spans[i]` is block `i` in `joined`.
+    /// Findings are relative to their block.
+    pub(crate) fn found_in_joined(&self, joined: &str, spans: &[Span], sensitivity: Sensitivity) -> Vec<(usize, Found)> {
+        self.run(joined, spans, sensitivity)
             .into_iter()
             .map(|mut f| {
                 let idx = spans.partition_point(|s| s.end < f.span.start).min(spans.len().saturating_sub(1));

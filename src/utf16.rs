@@ -5,18 +5,21 @@
 /// Converts byte offsets of `text` (each on a char boundary, any order) to
 /// UTF-16 code-unit offsets, in place.
 pub fn convert(text: &str, offsets: &mut [usize]) {
+    if text.is_ascii() {
+        return; // one byte, one code unit
+    }
+    let bytes = text.as_bytes();
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    // Every byte that starts a character is one code unit; a four-byte
+    // character (outside the BMP) is two.
     let mut units = 0usize;
-    let mut chars = text.char_indices().peekable();
+    let mut pos = 0usize;
     for i in order {
-        let target = offsets[i];
-        while let Some(&(pos, c)) = chars.peek() {
-            if pos >= target {
-                break;
-            }
-            units += c.len_utf16();
-            chars.next();
+        let target = offsets[i].min(bytes.len());
+        if target > pos {
+            units += bytes[pos..target].iter().map(|&b| usize::from((b & 0xc0) != 0x80) + usize::from(b >= 0xf0)).sum::<usize>();
+            pos = target;
         }
         offsets[i] = units;
     }

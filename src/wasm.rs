@@ -1,7 +1,8 @@
 //! The only JavaScript boundary: blocks in, plain objects out, offsets in
 //! UTF-16 code units relative to each block, converted once per block.
 
-use crate::analyzer::Found;
+use crate::analyzer::{Found, BLOCK_SEPARATOR};
+use crate::span::Span;
 use crate::{json, Analyzer, CustomCues, Sensitivity};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -82,16 +83,65 @@ pub fn analyze(blocks: js_sys::Array, options: JsValue) -> Result<JsValue, JsErr
         Some(name) => Sensitivity::from_name(name)
             .ok_or_else(|| JsError::new(&format!("unknown sensitivity {name:?} (expected strict, balanced or eager)")))?,
     };
-    let mut texts = Vec::with_capacity(blocks.length() as usize);
-    for (i, b) in blocks.iter().enumerate() {
-        texts.push(b.as_string().ok_or_else(|| JsError::new(&format!("block {i} is not a string")))?);
-    }
-    let findings = with_analyzer(|a| a.found_in_blocks(&texts, sensitivity));
-    let packed = pack(&texts, &findings);
+    let (joined, spans) = take_blocks(&blocks)?;
+    let findings = with_analyzer(|a| a.found_in_joined(&joined, &spans, sensitivity));
+    let packed = pack(&joined, &spans, &findings);
     Ok(unpack(&blocks, &packed.numbers, &packed.strings))
 }
 
+/// The blocks as one UTF-8 text, joined by [`BLOCK_SEPARATOR`], and each
+/// block's span in it. JS encodes them straight into WASM memory: one
+/// buffer, no string per block.
+fn take_blocks(blocks: &js_sys::Array) -> Result<(String, Vec<Span>), JsError> {
+    let units = blocks_length(blocks);
+    if units < 0.0 {
+        return Err(JsError::new(&format!("block {} is not a string", -units - 1.0)));
+    }
+    // A UTF-16 code unit takes at most three bytes in UTF-8.
+    let mut bytes = vec![0u8; units as usize * 3];
+    let mut ends = vec![0u32; blocks.length() as usize];
+    let written = encode_blocks(blocks, &mut bytes, &mut ends) as usize;
+    bytes.truncate(written);
+    let joined = String::from_utf8(bytes).map_err(|_| JsError::new("the blocks did not encode as UTF-8"))?;
+    let mut spans = Vec::with_capacity(ends.len());
+    for (i, &end) in ends.iter().enumerate() {
+        let start = if i == 0 { 0 } else { spans.last().map_or(0, |s: &Span| s.end) + BLOCK_SEPARATOR.len() };
+        spans.push(Span::new(start, end as usize));
+    }
+    Ok((joined, spans))
+}
+
 #[wasm_bindgen(inline_js = r#"
+// The length in UTF-16 code units of the blocks joined by a blank line, or
+// -(i + 1) when block i is not a string.
+export function blocks_length(blocks) {
+  let n = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (typeof b !== 'string') return -(i + 1);
+    n += b.length + 2;
+  }
+  return n;
+}
+
+const encoder = new TextEncoder();
+
+// Encodes the blocks as UTF-8 into `out`, a blank line between them;
+// `ends[i]` is where block i ends. Returns the bytes written.
+export function encode_blocks(blocks, out, ends) {
+  let pos = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    if (i > 0) {
+      out[pos] = 10;
+      out[pos + 1] = 10;
+      pos += 2;
+    }
+    pos += encoder.encodeInto(blocks[i], out.subarray(pos)).written;
+    ends[i] = pos;
+  }
+  return pos;
+}
+
 // Turns the packed findings into objects; finding and cue texts are sliced
 // from the caller's own block strings, so they match the page exactly.
 export function unpack(blocks, nums, stringsJson) {
@@ -115,6 +165,8 @@ export function unpack(blocks, nums, stringsJson) {
 }
 "#)]
 extern "C" {
+    fn blocks_length(blocks: &js_sys::Array) -> f64;
+    fn encode_blocks(blocks: &js_sys::Array, out: &mut [u8], ends: &mut [u32]) -> u32;
     fn unpack(blocks: &js_sys::Array, numbers: &[u32], strings: &str) -> JsValue;
 }
 
@@ -130,7 +182,7 @@ struct Packed {
 
 /// Packs the findings, converting block-relative byte spans to UTF-16 in
 /// one pass per block.
-fn pack(blocks: &[String], findings: &[(usize, Found)]) -> Packed {
+fn pack(joined: &str, blocks: &[Span], findings: &[(usize, Found)]) -> Packed {
     let mut numbers = Vec::with_capacity(findings.len() * 12);
     let mut table = Strings::default();
     let mut i = 0;
@@ -141,7 +193,7 @@ fn pack(blocks: &[String], findings: &[(usize, Found)]) -> Packed {
             j += 1;
         }
         let group = &findings[i..j];
-        let units = crate::utf16::spans_of(&blocks[block], group.iter().map(|(_, f)| (f.span, f.cues.as_slice())));
+        let units = crate::utf16::spans_of(&joined[blocks[block]], group.iter().map(|(_, f)| (f.span, f.cues.as_slice())));
         for ((_, f), u) in group.iter().zip(units) {
             let category = table.intern(f.category.name());
             let reason = table.intern(&f.reason);
