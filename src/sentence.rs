@@ -9,10 +9,10 @@ pub(crate) struct Sentence<'a> {
     pub text: &'a str,
     pub span: Span,
     pub words: &'a [Word],
-    /// Every word lower-cased (ASCII), ’ as ', concatenated; `lower_ends[i]`
-    /// is where word `i` ends in it.
+    /// The sentence lower-cased (ASCII), then any word spelt with ’
+    /// again with ' ; `lower_spans[i]` is word `i` in it.
     lower: &'a str,
-    lower_ends: &'a [usize],
+    lower_spans: &'a [(u32, u32)],
     pub quotes: &'a [Span],
     /// The whole block is a quotation (a blockquote introduced by "X said:").
     pub quoted_block: bool,
@@ -26,7 +26,7 @@ pub(crate) struct Sentence<'a> {
 pub(crate) struct Scratch {
     words: Vec<Word>,
     lower: String,
-    lower_ends: Vec<usize>,
+    lower_spans: Vec<(u32, u32)>,
 }
 
 impl<'a> Sentence<'a> {
@@ -39,31 +39,39 @@ impl<'a> Sentence<'a> {
         entries: &'a [Entry],
         scratch: &'a mut Scratch,
     ) -> Sentence<'a> {
-        let Scratch { words, lower, lower_ends } = scratch;
+        let Scratch { words, lower, lower_spans } = scratch;
         crate::text::words_into(text, span, words);
+        // One copy of the whole sentence, lower-cased at once: a word's
+        // lower-case form is at its own offsets. Only words with ’ need a
+        // copy of their own, with ' in its place.
+        let sentence = &text[span];
         lower.clear();
-        lower_ends.clear();
-        for w in words.iter() {
-            let word = &text[w.span];
-            if word.is_ascii() {
-                lower.push_str(word);
-            } else {
-                lower.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }));
-            }
-            lower_ends.push(lower.len());
-        }
+        lower.push_str(sentence);
         lower.make_ascii_lowercase();
-        Sentence { text, span, words, lower, lower_ends, quotes, quoted_block, hits, entries }
+        lower_spans.clear();
+        let curly = !sentence.is_ascii() && sentence.contains('’');
+        for w in words.iter() {
+            let (a, b) = (w.span.start - span.start, w.span.end - span.start);
+            if curly && text[w.span].contains('’') {
+                let start = lower.len();
+                for c in text[w.span].chars() {
+                    lower.push(if c == '’' { '\'' } else { c.to_ascii_lowercase() });
+                }
+                lower_spans.push((start as u32, lower.len() as u32));
+            } else {
+                lower_spans.push((a as u32, b as u32));
+            }
+        }
+        Sentence { text, span, words, lower, lower_spans, quotes, quoted_block, hits, entries }
     }
 
     /// Word `i`, lower-cased (ASCII) with ’ as '.
     /// An index past the last word reads as an empty word.
     pub fn lower(&self, i: usize) -> &str {
-        if i >= self.lower_ends.len() {
-            return "";
+        match self.lower_spans.get(i) {
+            Some(&(a, b)) => &self.lower[a as usize..b as usize],
+            None => "",
         }
-        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
-        &self.lower[start..self.lower_ends[i]]
     }
 
     /// The text of word `i`.

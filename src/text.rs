@@ -70,53 +70,66 @@ pub(crate) fn words_into(text: &str, within: Span, out: &mut Vec<Word>) {
             (c, c.len_utf8())
         }
     };
-    let mut start: Option<usize> = None;
+    let n = b.len();
     let mut i = 0;
-    while i < b.len() {
-        let (c, len) = char_at(i);
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
+    loop {
+        // Up to the next word character.
+        while i < n {
+            let (c, len) = char_at(i);
+            if is_word_char(c) {
+                break;
             }
             i += len;
-            continue;
         }
-        if let Some(st) = start {
-            let joiner = matches!(c, '\'' | '’' | '-' | '‑');
-            if joiner && i + len < b.len() && is_word_char(char_at(i + len).0) {
+        if i >= n {
+            break;
+        }
+        let start = i;
+        // Through the word, across joiners followed by a word character.
+        loop {
+            while i < n {
+                let (c, len) = char_at(i);
+                if !is_word_char(c) {
+                    break;
+                }
                 i += len;
-                continue;
             }
-            out.push(Word { span: Span::new(within.start + st, within.start + i) });
-            start = None;
+            if i < n {
+                let (c, len) = char_at(i);
+                if matches!(c, '\'' | '’' | '-' | '‑') && i + len < n && is_word_char(char_at(i + len).0) {
+                    i += len;
+                    continue;
+                }
+            }
+            break;
         }
-        i += len;
-    }
-    if let Some(st) = start {
-        out.push(Word { span: Span::new(within.start + st, within.end) });
+        out.push(Word { span: Span::new(within.start + start, within.start + i) });
     }
 }
 
 /// [`words`] for ASCII text, byte by byte.
 fn ascii_words(b: &[u8], base: usize, out: &mut Vec<Word>) {
-    let mut start: Option<usize> = None;
-    for (i, &c) in b.iter().enumerate() {
-        if c.is_ascii_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
-            continue;
+    let n = b.len();
+    let mut i = 0;
+    loop {
+        while i < n && !b[i].is_ascii_alphanumeric() {
+            i += 1;
         }
-        if let Some(st) = start {
-            if matches!(c, b'\'' | b'-') && b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()) {
+        if i >= n {
+            break;
+        }
+        let start = i;
+        loop {
+            while i < n && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i + 1 < n && matches!(b[i], b'\'' | b'-') && b[i + 1].is_ascii_alphanumeric() {
+                i += 1;
                 continue;
             }
-            out.push(Word { span: Span::new(base + st, base + i) });
-            start = None;
+            break;
         }
-    }
-    if let Some(st) = start {
-        out.push(Word { span: Span::new(base + st, base + b.len()) });
+        out.push(Word { span: Span::new(base + start, base + i) });
     }
 }
 
