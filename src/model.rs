@@ -40,14 +40,14 @@ pub struct Model {
 }
 
 /// FNV-1a, 64 bits: stable across platforms and builds.
-fn fnv(parts: &[&str]) -> u64 {
+fn fnv<P: AsRef<[u8]>>(parts: &[P]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for (k, p) in parts.iter().enumerate() {
         if k > 0 {
             h ^= 0x20;
             h = h.wrapping_mul(0x100_0000_01b3);
         }
-        for &b in p.as_bytes() {
+        for &b in p.as_ref() {
             h ^= b as u64;
             h = h.wrapping_mul(0x100_0000_01b3);
         }
@@ -76,31 +76,48 @@ pub fn tokens(sentence: &str) -> Vec<String> {
 /// Tokens as [`tokens`] makes them, kept in one reusable buffer.
 #[derive(Default)]
 pub(crate) struct TokenBuf {
-    text: String,
+    /// The tokens' UTF-8 bytes, concatenated.
+    text: Vec<u8>,
     ends: Vec<usize>,
 }
 
 impl TokenBuf {
-    /// Fills the buffer with the tokens of `sentence`.
+    /// Fills the buffer with the tokens of `sentence`: ASCII bytes are
+    /// handled one by one, other characters are decoded.
     fn fill(&mut self, sentence: &str) {
         self.text.clear();
         self.ends.clear();
+        let b = sentence.as_bytes();
         let mut in_token = false;
-        for c in sentence.chars() {
+        let mut i = 0;
+        while i < b.len() {
+            let (c, len) = if b[i] < 0x80 {
+                (b[i] as char, 1)
+            } else {
+                let c = sentence[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
             if c.is_alphanumeric() || (c == '\'' || c == '’') && in_token {
-                self.text.push(if c == '’' { '\'' } else { c.to_ascii_lowercase() });
+                if c.is_ascii() {
+                    self.text.push(b[i].to_ascii_lowercase());
+                } else if c == '’' {
+                    self.text.push(b'\'');
+                } else {
+                    self.text.extend_from_slice(&b[i..i + len]);
+                }
                 in_token = true;
             } else if in_token {
                 self.ends.push(self.text.len());
                 in_token = false;
             }
+            i += len;
         }
         if in_token {
             self.ends.push(self.text.len());
         }
     }
 
-    fn get(&self, i: usize) -> &str {
+    fn get(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.text[start..self.ends[i]]
     }
@@ -182,13 +199,13 @@ impl Model {
         let n = buf.ends.len();
         let mut z = 0.0f32;
         for i in 0..n {
-            z += weight(fnv(&["u", buf.get(i)]));
+            z += weight(fnv(&[b"u", buf.get(i)]));
             if i + 1 < n {
-                z += weight(fnv(&["b", buf.get(i), buf.get(i + 1)]));
+                z += weight(fnv(&[b"b", buf.get(i), buf.get(i + 1)]));
             }
         }
         if n > 0 {
-            z += weight(fnv(&["s", buf.get(0)]));
+            z += weight(fnv(&[b"s", buf.get(0)]));
         }
         sigmoid(self.bias + z)
     }

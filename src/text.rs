@@ -42,8 +42,15 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric()
+        is_alphanumeric_non_ascii(c)
     }
+}
+
+/// `char::is_alphanumeric` for characters outside ASCII, answering at once
+/// for General Punctuation (U+2000–U+206F: curly quotes, dashes, ellipsis,
+/// spaces), which news text is full of and which holds no letter or digit.
+fn is_alphanumeric_non_ascii(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
 /// Splits `text[within]` into words (absolute spans).
@@ -135,7 +142,7 @@ fn ascii_words(b: &[u8], base: usize, out: &mut Vec<Word>) {
 
 /// True when `c` could be part of a word, for cue boundary checks.
 pub(crate) fn is_boundary_char(c: Option<char>) -> bool {
-    !c.is_some_and(|c| c.is_alphanumeric())
+    !c.is_some_and(|c| if c.is_ascii() { c.is_ascii_alphanumeric() } else { is_alphanumeric_non_ascii(c) })
 }
 
 /// The regions of a block inside quotation marks (marks excluded),

@@ -18,7 +18,7 @@ pub fn convert(text: &str, offsets: &mut [usize]) {
     for i in order {
         let target = offsets[i].min(bytes.len());
         if target > pos {
-            units += bytes[pos..target].iter().map(|&b| usize::from((b & 0xc0) != 0x80) + usize::from(b >= 0xf0)).sum::<usize>();
+            units += code_units(&bytes[pos..target]);
             pos = target;
         }
         offsets[i] = units;
@@ -42,21 +42,53 @@ pub fn spans<'a>(text: &str, findings: impl IntoIterator<Item = &'a crate::Findi
 }
 
 /// [`spans`] for (sentence span, cue spans) pairs.
-pub(crate) fn spans_of<'a>(text: &str, items: impl IntoIterator<Item = (crate::Span, &'a [crate::Span])> + Clone) -> Vec<Utf16Spans> {
-    let mut offsets = Vec::new();
-    for (span, cues) in items.clone() {
-        offsets.extend([span.start, span.end]);
-        for c in cues {
-            offsets.extend([c.start, c.end]);
-        }
-    }
-    convert(text, &mut offsets);
-    let mut it = offsets.into_iter();
-    let mut pair = move || (it.next().unwrap_or(0), it.next().unwrap_or(0));
+pub(crate) fn spans_of<'a>(text: &str, items: impl IntoIterator<Item = (crate::Span, &'a [crate::Span])>) -> Vec<Utf16Spans> {
+    let mut at = Cursor::new(text);
     items
         .into_iter()
-        .map(|(_, cues)| Utf16Spans { span: pair(), cues: cues.iter().map(|_| pair()).collect() })
+        .map(|(span, cues)| Utf16Spans {
+            span: (at.units(span.start), at.units(span.end)),
+            cues: cues.iter().map(|c| (at.units(c.start), at.units(c.end))).collect(),
+        })
         .collect()
+}
+
+/// Converts byte offsets of one text to UTF-16 code units by walking from
+/// the offset converted last, forwards or back: a run of nearby offsets
+/// (a finding, then its cues) costs only the bytes between them.
+pub(crate) struct Cursor<'t> {
+    bytes: &'t [u8],
+    ascii: bool,
+    pos: usize,
+    units: usize,
+}
+
+impl<'t> Cursor<'t> {
+    pub(crate) fn new(text: &'t str) -> Cursor<'t> {
+        Cursor { bytes: text.as_bytes(), ascii: text.is_ascii(), pos: 0, units: 0 }
+    }
+
+    /// The UTF-16 offset of byte offset `target` (a char boundary; past the
+    /// end counts as the end).
+    pub(crate) fn units(&mut self, target: usize) -> usize {
+        if self.ascii {
+            return target.min(self.bytes.len());
+        }
+        let target = target.min(self.bytes.len());
+        if target >= self.pos {
+            self.units += code_units(&self.bytes[self.pos..target]);
+        } else {
+            self.units -= code_units(&self.bytes[target..self.pos]);
+        }
+        self.pos = target;
+        self.units
+    }
+}
+
+/// UTF-16 code units of whole characters' UTF-8 bytes: one per byte that
+/// starts a character, two for a four-byte one (outside the BMP).
+fn code_units(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&b| usize::from((b & 0xc0) != 0x80) + usize::from(b >= 0xf0)).sum()
 }
 
 #[cfg(test)]
@@ -74,5 +106,17 @@ mod tests {
         assert_eq!(offs, [0, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
         let utf16: Vec<u16> = t.encode_utf16().collect();
         assert_eq!(utf16.len(), 10);
+    }
+
+    #[test]
+    fn the_cursor_walks_both_ways() {
+        let t = "a😀 “北京” b";
+        let want = |byte: usize| t[..byte].encode_utf16().count();
+        let mut at = Cursor::new(t);
+        let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
+        for &b in bounds.iter().rev().chain(&bounds).chain(bounds.iter().step_by(3).rev()) {
+            assert_eq!(at.units(b), want(b), "byte {b}");
+        }
+        assert_eq!(at.units(t.len() + 5), want(t.len()));
     }
 }

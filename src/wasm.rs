@@ -192,24 +192,23 @@ fn pack(joined: &str, blocks: &[Span], findings: &[(usize, Found)]) -> Packed {
         while j < findings.len() && findings[j].0 == block {
             j += 1;
         }
-        let group = &findings[i..j];
-        let units = crate::utf16::spans_of(&joined[blocks[block]], group.iter().map(|(_, f)| (f.span, f.cues.as_slice())));
-        for ((_, f), u) in group.iter().zip(units) {
+        let mut at = crate::utf16::Cursor::new(&joined[blocks[block]]);
+        for (_, f) in &findings[i..j] {
             let category = table.intern(f.category.name());
             let reason = table.intern(&f.reason);
             let source = f.source.as_deref().map_or(0, |s| table.intern(s) + 1);
             numbers.extend([
                 block as u32,
-                u.span.0 as u32,
-                u.span.1 as u32,
+                at.units(f.span.start) as u32,
+                at.units(f.span.end) as u32,
                 category,
                 (f.confidence * 100.0).round() as u32,
                 reason,
                 source,
-                u.cues.len() as u32,
+                f.cues.len() as u32,
             ]);
-            for (s, e) in u.cues {
-                numbers.extend([s as u32, e as u32]);
+            for c in &f.cues {
+                numbers.extend([at.units(c.start) as u32, at.units(c.end) as u32]);
             }
         }
         i = j;
