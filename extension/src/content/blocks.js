@@ -167,3 +167,25 @@ export function piecesOf(text, max) {
   }
   return out;
 }
+
+/** The same block: the same text over the same text nodes. */
+function sameBlock(a, b) {
+  return a.text === b.text && a.segments.length === b.segments.length && a.segments.every((s, k) => s.node === b.segments[k].node);
+}
+
+/**
+ * Indices of the blocks in `now` that are new, when every block of `before`
+ * is still there, unchanged and in the same order; otherwise null (a block
+ * changed or went away).
+ * @param {Block[]} before @param {Block[]} now
+ * @returns {number[]|null}
+ */
+export function addedBlocks(before, now) {
+  const added = [];
+  let j = 0;
+  for (let i = 0; i < now.length; i++) {
+    if (j < before.length && sameBlock(before[j], now[i])) j++;
+    else added.push(i);
+  }
+  return j === before.length ? added : null;
+}

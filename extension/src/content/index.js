@@ -5,7 +5,7 @@
 
 import { timing, sliceBegins, sliceEnds, sliceDoing } from './timing.js';
 import { scanPlan, extractBlocksSliced, pageTitle } from './extract.js';
-import { mapRange, findingMatches, blockOffsetOf, piecesOf } from './blocks.js';
+import { mapRange, findingMatches, blockOffsetOf, piecesOf, addedBlocks } from './blocks.js';
 import { Painter, pageScheme, HIGHLIGHT_NAMES } from './highlight.js';
 import { createCard } from './card.js';
 import { CATEGORIES, countByCategory } from '../shared/findings.js';
@@ -61,6 +61,8 @@ const state = {
   lastError: '',
   scanning: null,
   rescan: false,
+  /** the analysis key (sensitivity, cues) of the findings drawn by the last scan */
+  drawnKey: '',
 };
 
 const painter = new Painter();
@@ -427,6 +429,9 @@ async function scanSliced(b, first) {
     const live = new Set(blocks.map((bl) => bl.text));
     for (const t of state.cache.keys()) if (!live.has(t)) state.cache.delete(t);
   }
+  // A page that only gained blocks (a live blog's new entry, an appended
+  // paragraph) keeps what is drawn: its ranges are live and still right.
+  const added = !progressive && key === state.drawnKey && scope === state.scope ? addedBlocks(state.blocks, blocks) : null;
   state.blocks = blocks;
   state.shadowRoots = shadowRoots;
   state.mode = mode;
@@ -434,11 +439,26 @@ async function scanSliced(b, first) {
   state.hasArticle = blocks.reduce((n, bl) => n + bl.text.trim().length, 0) >= MIN_ARTICLE_CHARS;
   // All findings, page order (progressive drawing added them batch by batch).
   state.findings = findingsOfBlocks(blocks, blocks.keys());
+  state.drawnKey = key;
   state.scans += 1;
   if (progressive) {
     flushDraw();
     afterPaint();
+  } else if (added) {
+    drawAdded(blocks, added);
   } else await renderSliced(b);
+}
+
+/** Draws the findings of newly added blocks on top of what is drawn. */
+function drawAdded(blocks, indices) {
+  sliceDoing('draw');
+  renderGeneration++;
+  const visible = visibleNow();
+  /** @type {Record<string, Range[]>} */
+  const byName = {};
+  for (const f of findingsOfBlocks(blocks, indices)) if (visible(f)) collectRanges(f, byName);
+  painter.add(byName);
+  afterPaint();
 }
 
 /** Findings hidden by "Hide this cue on this site": every cue is hidden. */

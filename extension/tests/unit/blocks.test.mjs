@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeBlock, mapRange, currentSlice, findingMatches, blockOffsetOf, normalizeText } from '../../src/content/blocks.js';
-import { piecesOf } from '../../src/content/blocks.js';
+import { piecesOf, addedBlocks } from '../../src/content/blocks.js';
 
 const t = (data, root = 'doc') => ({ data, root });
 const rootOf = (n) => n.root;
@@ -76,4 +76,22 @@ test('piecesOf cuts an over-long block into pieces within the limit, at sentence
   const cut = piecesOf(emoji, 100);
   assert.equal(cut.map((p) => p.text).join(''), emoji);
   assert.ok(cut.every((p) => p.text.isWellFormed()));
+});
+
+test('addedBlocks: new blocks among unchanged ones, or null when one changed or went away', () => {
+  const n = (data) => ({ data });
+  const [a, b, c, d] = [n('One. '), n('Two. '), n('Three. '), n('Four. ')];
+  const before = [makeBlock([a]), makeBlock([b, c])];
+  // Re-extracted: new block objects over the same nodes.
+  assert.deepEqual(addedBlocks(before, [makeBlock([a]), makeBlock([b, c])]), []);
+  assert.deepEqual(addedBlocks(before, [makeBlock([a]), makeBlock([b, c]), makeBlock([d])]), [2], 'appended');
+  assert.deepEqual(addedBlocks(before, [makeBlock([d]), makeBlock([a]), makeBlock([b, c])]), [0], 'inserted first');
+  assert.deepEqual(addedBlocks(before, [makeBlock([a]), makeBlock([d]), makeBlock([b, c])]), [1], 'inserted between');
+  assert.equal(addedBlocks(before, [makeBlock([a])]), null, 'a block went away');
+  assert.equal(addedBlocks(before, [makeBlock([a]), makeBlock([b])]), null, 'a block lost a node');
+  const edited = n('Two. ');
+  assert.equal(addedBlocks(before, [makeBlock([a]), makeBlock([edited, c])]), null, 'same text over another node');
+  b.data = 'Two, edited. ';
+  assert.equal(addedBlocks(before, [makeBlock([a]), makeBlock([b, c])]), null, 'a node whose text changed');
+  assert.deepEqual(addedBlocks([], [makeBlock([d])]), [0]);
 });
