@@ -9,6 +9,7 @@ use crate::segment::{self, Segmenter};
 use crate::sentence::{Scratch, Sentence};
 use crate::span::Span;
 use crate::text::{self, WordSet};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// The lexicon files compiled into the crate: (file name, category, text).
@@ -258,7 +259,7 @@ impl Analyzer {
             let quoted_block = quotes.is_empty() && (prev_block_colon || (in_quote_run && has_first_person(btext)));
             in_quote_run = quoted_block;
             prev_block_colon = btext.trim_end().ends_with(':');
-            let mut last_named: Option<String> = None;
+            let mut last_named: Option<Rc<str>> = None;
             let mut prev_sourced = false;
             self.matcher.raw_hits_into(text, block, &mut raw);
             let mut cursor = 0;
@@ -354,7 +355,7 @@ pub(crate) struct Found {
     pub cues: Vec<Span>,
     pub reason: String,
     pub confidence: f32,
-    pub source: Option<String>,
+    pub source: Option<Rc<str>>,
 }
 
 impl Found {
@@ -375,12 +376,12 @@ impl Found {
             cues: self.cues.into_iter().map(|c| Cue { span: c, text: text[c].to_string() }).collect(),
             reason: self.reason,
             confidence: self.confidence,
-            source: self.source,
+            source: self.source.map(|s| s.to_string()),
         }
     }
 }
 
-fn push_finding(out: &mut Vec<Found>, span: Span, category: Category, sig: Signal, source: Option<String>, threshold: f32) {
+fn push_finding(out: &mut Vec<Found>, span: Span, category: Category, sig: Signal, source: Option<Rc<str>>, threshold: f32) {
     if sig.confidence < threshold {
         return;
     }

@@ -8,6 +8,7 @@ use crate::finding::Category;
 use crate::sentence::{capitalised, Sentence};
 use crate::span::Span;
 use crate::text::WordSet;
+use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -18,7 +19,8 @@ pub(crate) enum Kind {
 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Source {
-    pub name: String,
+    /// Shared: a sentence's findings and the next sentences' pronouns name it.
+    pub name: Rc<str>,
     pub kind: Kind,
     /// The attribution words ("said", "according to").
     pub cue: Span,
@@ -112,7 +114,7 @@ fn frame(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
         let first = s.word_at_or_after(cue.end);
         let last = phrase_end(s, first, 6)?;
         let mut src = classify(s, first, last, cue, crowd);
-        src.name = format!("{} for {}", lower.trim_end_matches(" for"), src.name);
+        src.name = format!("{} for {}", lower.trim_end_matches(" for"), src.name).into();
         return Some(src);
     }
     // "told reporters", "in a statement": the subject of the nearest verb
@@ -123,7 +125,7 @@ fn frame(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
         .find_map(|(_, sp)| verb(s, sp, crowd));
     Some(match named {
         Some(src) => Source { cue, ..src },
-        None => Source { name: lower, kind: Kind::Named, cue, who: cue },
+        None => Source { name: lower.into(), kind: Kind::Named, cue, who: cue },
     })
 }
 
@@ -314,7 +316,7 @@ const SENTENCE_INITIAL: &[&str] = &[
 
 fn classify(s: &Sentence, first: usize, last: usize, cue: Span, crowd: &WordSet) -> Source {
     let who = Span::new(s.words[first].span.start, s.words[last].span.end);
-    let name = s.text[who].to_string();
+    let name = &s.text[who];
     let kind = if first == last && s.word_in(first, PRONOUNS) {
         Kind::Pronoun
     } else if first == last && s.word_in(first, &["one", "another", "others", "some", "many", "several", "most"]) {
@@ -324,7 +326,7 @@ fn classify(s: &Sentence, first: usize, last: usize, cue: Span, crowd: &WordSet)
     } else {
         Kind::Named
     };
-    let name = if kind == Kind::Pronoun { name.to_lowercase() } else { name };
+    let name = if kind == Kind::Pronoun { name.to_lowercase().into() } else { name.into() };
     Source { name, kind, cue, who }
 }
 
