@@ -99,6 +99,7 @@ impl Segmenter {
         let mut i = 0usize;
         while i < b.len() {
             // Skip to the next byte that can start a terminal.
+            i = crate::text::skip_plain(b, i, [b'.', b'!', b'?']);
             match b[i..].iter().position(|&x| TERMINAL_START[x as usize]) {
                 Some(k) => i += k,
                 None => break,

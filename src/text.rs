@@ -140,6 +140,28 @@ fn ascii_words(b: &[u8], base: usize, out: &mut Vec<Word>) {
     }
 }
 
+/// Skips whole eight-byte chunks of `b` from `i` that hold neither a byte
+/// of a multi-byte character (≥ 0x80) nor any of `ascii`, and returns
+/// where the caller's own byte-by-byte search should start.
+pub(crate) fn skip_plain(b: &[u8], mut i: usize, ascii: [u8; 3]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `v` equals `t` (the zero-byte test; exact about whether
+    // any byte matches).
+    let has = |v: u64, t: u8| {
+        let x = v ^ (LO * u64::from(t));
+        x.wrapping_sub(LO) & !x & HI != 0
+    };
+    while let Some(chunk) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if v & HI != 0 || has(v, ascii[0]) || has(v, ascii[1]) || has(v, ascii[2]) {
+            break;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// True when `c` could be part of a word, for cue boundary checks.
 pub(crate) fn is_boundary_char(c: Option<char>) -> bool {
     !c.is_some_and(|c| if c.is_ascii() { c.is_ascii_alphanumeric() } else { is_alphanumeric_non_ascii(c) })
@@ -165,6 +187,7 @@ pub(crate) fn quote_regions_into(text: &str, block: Span, out: &mut Vec<Span>) {
     let mut i = 0;
     while i < bytes.len() {
         // Quotation marks are ' and " or start with byte E2 (“ ” ‘ ’ „) or C2 (« »).
+        i = skip_plain(bytes, i, [b'"', b'\'', b'"']);
         match bytes[i..].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)) {
             Some(k) => i += k,
             None => break,
@@ -236,6 +259,20 @@ pub(crate) fn inside(regions: &[Span], span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skip_plain_never_passes_a_candidate_byte() {
+        let text = "Plain words here and more plain words. Then “quotes” and ‘more’, then a!b?c.";
+        let b = text.as_bytes();
+        let wanted = |x: u8| x >= 0x80 || matches!(x, b'.' | b'!' | b'?');
+        for start in 0..b.len() {
+            let at = skip_plain(b, start, [b'.', b'!', b'?']);
+            let first = (start..b.len()).find(|&k| wanted(b[k])).unwrap_or(b.len());
+            assert!(at >= start && at <= first, "from {start}: skipped to {at}, first candidate {first}");
+        }
+        // Nothing to find: whole chunks are skipped, the tail is left to the caller.
+        assert_eq!(skip_plain(b"abcdefghijklmnopqrs", 0, [b'.', b'!', b'?']), 16);
+    }
 
     #[test]
     fn words_keep_apostrophes_and_hyphens() {
