@@ -85,13 +85,8 @@ impl<'a> Sentence<'a> {
     }
 
     /// True when word `i` is one of `set`.
-    pub fn word_in(&self, i: usize, set: &[&str]) -> bool {
-        i < self.words.len() && {
-            // Length and first byte first: most candidates differ there, and
-            // a full comparison is a call to memcmp.
-            let w = self.lower(i).as_bytes();
-            set.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == w.first() && x.as_bytes() == w)
-        }
+    pub fn word_in<W: Words + ?Sized>(&self, i: usize, set: &W) -> bool {
+        i < self.words.len() && set.has(self.lower(i))
     }
 
     /// Index of the first word starting at or after byte `pos`.
@@ -133,6 +128,46 @@ impl<'a> Sentence<'a> {
             .filter(move |(e, _)| e.category == category)
     }
 }
+
+/// A set of lower-case words that [`Sentence::word_in`] tests a word against.
+pub(crate) trait Words {
+    fn has(&self, w: &str) -> bool;
+}
+
+/// A short list, read in order: length and first byte first, since most
+/// candidates differ there and a full comparison is a call to memcmp.
+impl Words for [&str] {
+    fn has(&self, w: &str) -> bool {
+        let w = w.as_bytes();
+        self.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == w.first() && x.as_bytes() == w)
+    }
+}
+
+impl<const N: usize> Words for [&str; N] {
+    fn has(&self, w: &str) -> bool {
+        self[..].has(w)
+    }
+}
+
+/// A word list compiled to one `match` (a jump on the length, then a few
+/// comparisons): for the lists the rules test most often. Made by
+/// [`word_list!`].
+#[derive(Clone, Copy)]
+pub(crate) struct WordList(pub fn(&str) -> bool);
+
+impl Words for WordList {
+    fn has(&self, w: &str) -> bool {
+        (self.0)(w)
+    }
+}
+
+/// `word_list!["a", "b", …]`: a [`WordList`] of these words.
+macro_rules! word_list {
+    ($($w:literal),+ $(,)?) => {
+        $crate::sentence::WordList(|w| matches!(w, $($w)|+))
+    };
+}
+pub(crate) use word_list;
 
 /// The text ends with a question mark (ignoring closing quotes and brackets).
 pub(crate) fn ends_as_question(s: &str) -> bool {

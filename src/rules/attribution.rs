@@ -5,7 +5,7 @@
 //! named report by themselves. A source is vague when it is a crowd word.
 
 use crate::finding::Category;
-use crate::sentence::{capitalised, Sentence};
+use crate::sentence::{capitalised, word_list, Sentence, WordList, Words};
 use crate::span::Span;
 use crate::text::WordSet;
 use std::rc::Rc;
@@ -28,28 +28,30 @@ pub(crate) struct Source {
     pub who: Span,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-const SKIP_BEFORE_VERB: &[&str] = &[
+const PRONOUNS: WordList = word_list!["he", "she", "they", "it", "we", "i", "you"];
+const SKIP_BEFORE_VERB: WordList = word_list![
     "has", "have", "had", "also", "later", "previously", "repeatedly", "then", "again", "once",
-    "already", "since", "has", "would", "will", "did", "does", "do", "separately", "publicly",
-    "privately", "recently", "earlier", "yesterday", "today", "last", "night", "week", "on",
-    "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "first",
-    "subsequently", "initially", "originally", "always", "long", "still", "further", "too",
-    "never", "not", "often", "sometimes", "widely", "commonly", "frequently",
+    "already", "since", "would", "will", "did", "does", "do", "separately", "publicly", "privately",
+    "recently", "earlier", "yesterday", "today", "last", "night", "week", "on", "tuesday", "monday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "first", "subsequently", "initially",
+    "originally", "always", "long", "still", "further", "too", "never", "not", "often", "sometimes",
+    "widely", "commonly", "frequently",
 ];
-const PASSIVE: &[&str] = &["was", "were", "been", "being", "be", "is", "are", "am", "get", "got"];
+const PASSIVE: WordList = word_list![
+    "was", "were", "been", "being", "be", "is", "are", "am", "get", "got",
+];
 /// Verbs that take their subject after them: "…,” said Ms Hale."
-const INVERTIBLE: &[&str] = &[
-    "said", "says", "added", "adds", "wrote", "writes", "explained", "insisted", "argued",
-    "warned", "noted", "replied", "admitted", "claimed", "told", "continued", "recalled",
+const INVERTIBLE: WordList = word_list![
+    "said", "says", "added", "adds", "wrote", "writes", "explained", "insisted", "argued", "warned",
+    "noted", "replied", "admitted", "claimed", "told", "continued", "recalled",
 ];
-const FINDERS: &[&str] = &["found", "finds", "showed", "shows", "show"];
-const DOCUMENTS: &[&str] = &[
+const FINDERS: WordList = word_list!["found", "finds", "showed", "shows", "show"];
+const DOCUMENTS: WordList = word_list![
     "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls", "figures",
     "data", "inquiry", "audit", "analysis", "review", "research", "records", "documents",
     "document", "footage", "statistics", "census", "investigation", "trial", "tests", "results",
-    "paper", "accounts", "filings", "minutes", "transcript", "emails", "letter", "memo",
-    "register", "registry", "database", "list", "index", "ledger",
+    "paper", "accounts", "filings", "minutes", "transcript", "emails", "letter", "memo", "register",
+    "registry", "database", "list", "index", "ledger",
 ];
 
 /// Finds the sentence's source, if it names one.
@@ -94,9 +96,9 @@ fn according(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
     // "according to figures released under …", "according to prices in the
     // swaps market": data name their source; only people make a crowd.
     // "according to the register of accredited diplomats": a document, whoever it lists.
-    let document = mentions(s, first, last, DOCUMENTS);
+    let document = mentions(s, first, last, &DOCUMENTS);
     let crowd_word = (first..=last).any(|i| crowd.contains(s.lower(i)));
-    let people = !document && (crowd_word || s.word_in(first, QUANTIFIERS));
+    let people = !document && (crowd_word || s.word_in(first, &QUANTIFIERS));
     if src.kind == Kind::Vague && !people {
         src.kind = Kind::Named;
     }
@@ -134,28 +136,28 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
     let verb_word = s.lower(vi);
     // "reports on social media say", "claims of fraud": nouns, not verbs.
     if ["reports", "claims", "shows", "says"].contains(&verb_word)
-        && s.word_in(vi + 1, &["on", "from", "in", "of", "about", "say", "says", "said", "suggest", "suggested", "claim", "indicate", "have", "are", "were"])
+        && s.word_in(vi + 1, &word_list!["on", "from", "in", "of", "about", "say", "says", "said", "suggest", "suggested", "claim", "indicate", "have", "are", "were"])
     {
         return None;
     }
     // Walk back over auxiliaries and adverbs to the subject's last word.
     let mut j = vi;
-    while j > 0 && !s.break_after(j - 1) && (s.word_in(j - 1, SKIP_BEFORE_VERB) || s.word(j - 1).ends_with("ly")) {
+    while j > 0 && !s.break_after(j - 1) && (s.word_in(j - 1, &SKIP_BEFORE_VERB) || s.word(j - 1).ends_with("ly")) {
         j -= 1;
     }
     if vi > 0 && s.word_is(vi - 1, "to") {
         return None; // "needless to say", "refused to say"
     }
     if verb_word.ends_with("ing") {
-        while j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, &["is", "are", "was", "were", "been", "be"]) {
+        while j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, &word_list!["is", "are", "was", "were", "been", "be"]) {
             j -= 1;
         }
     }
     let participle = verb_word.ends_with("ed") || ["said", "told", "found", "shown", "thought", "written"].contains(&verb_word);
-    if participle && j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, PASSIVE) {
+    if participle && j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, &PASSIVE) {
         return None; // "he was told", "it is said"
     }
-    if j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, &["who", "which", "that", "whom", "and", "but", "or", "then"]) {
+    if j > 0 && !s.break_after(j - 1) && s.word_in(j - 1, &word_list!["who", "which", "that", "whom", "and", "but", "or", "then"]) {
         // "a police source, who said …", "dismissed the letter and insisted …":
         // the subject is named before, by another verb.
         return None;
@@ -181,8 +183,8 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
         // preposition ("The head of the Federal Infrastructure Agency").
         while first > 0
             && !s.break_after(first - 1)
-            && (last - first < 5 || s.word_in(first, &["of", "for", "at", "in", "from", "on"]) && last - first < 10)
-            && !s.word_in(first - 1, &["that", "and", "but", "as", "which", "who", "after", "when", "while", "because", "if"])
+            && (last - first < 5 || s.word_in(first, &word_list!["of", "for", "at", "in", "from", "on"]) && last - first < 10)
+            && !s.word_in(first - 1, &word_list!["that", "and", "but", "as", "which", "who", "after", "when", "while", "because", "if"])
         {
             first -= 1;
         }
@@ -203,7 +205,7 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
             while first > 0 && !s.break_after(first - 1) && last - first < 5 {
                 first -= 1;
             }
-            let clause = (first..=last).any(|i| s.word_in(i, &["who", "which", "that", "whose", "whom"]));
+            let clause = (first..=last).any(|i| s.word_in(i, &word_list!["who", "which", "that", "whose", "whom"]));
             (!clause).then_some((first, last))
         })
     } else {
@@ -217,7 +219,7 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
         }
         // "none of his doctors has said …", "nobody said": no one is cited;
         // "Whatever the figures say, …": a concession, not a source.
-        if s.word_in(first, &["none", "no", "nobody", "neither", "nor", "whatever", "whoever", "whichever", "however"]) {
+        if s.word_in(first, &word_list!["none", "no", "nobody", "neither", "nor", "whatever", "whoever", "whichever", "however"]) {
             return None;
         }
         let src = classify(s, first, last, cue, crowd);
@@ -225,21 +227,21 @@ fn verb(s: &Sentence, cue: Span, crowd: &WordSet) -> Option<Source> {
         // not "rules announced on Thursday", not "…show that engineers warned".
         let only_plural = src.kind == Kind::Vague
             && bare_plural(s, first, last)
-            && !s.word_in(first, &["some", "many", "several", "most", "few", "others"])
+            && !s.word_in(first, &word_list!["some", "many", "several", "most", "few", "others"])
             && !(first..=last).any(|i| crowd.contains(s.lower(i)));
-        if only_plural && (!CROWD_SPEECH.contains(&verb_word) || first > 0 && s.word_is(first - 1, "that")) {
+        if only_plural && (!CROWD_SPEECH.has(verb_word) || first > 0 && s.word_is(first - 1, "that")) {
             return None;
         }
-        if FINDERS.contains(&verb_word) && src.kind == Kind::Named && !mentions(s, first, last, DOCUMENTS) && !has_capital(s, first, last, crowd) {
+        if FINDERS.has(verb_word) && src.kind == Kind::Named && !mentions(s, first, last, &DOCUMENTS) && !has_capital(s, first, last, crowd) {
             return None;
         }
-        if FINDERS.contains(&verb_word) && src.kind != Kind::Named {
+        if FINDERS.has(verb_word) && src.kind != Kind::Named {
             return None;
         }
         return Some(src);
     }
     // Inverted: `…,” said Ms Hale.` / `, says the report.`
-    if (j == 0 || s.break_after(j - 1)) && INVERTIBLE.contains(&verb_word) {
+    if (j == 0 || s.break_after(j - 1)) && INVERTIBLE.has(verb_word) {
         let first = vi + 1;
         let last = phrase_end(s, first, 5)?;
         // Only a phrase that closes the clause: "…,” said Ms Hale." — not
@@ -265,7 +267,7 @@ fn appositive(s: &Sentence, j: usize, cue: Span, crowd: &WordSet) -> Option<Sour
     }
     let opened_by_comma = first > 0 && s.text[s.words[first - 1].span.end..s.words[first].span.start].contains(',');
     let short = last - first < 4;
-    let name = (first..=last).all(|i| capitalised(s.word(i)) || s.word_in(i, &["de", "van", "von", "al", "bin", "and"]));
+    let name = (first..=last).all(|i| capitalised(s.word(i)) || s.word_in(i, &word_list!["de", "van", "von", "al", "bin", "and"]));
     (opened_by_comma && short && name).then(|| classify(s, first, last, cue, crowd))
 }
 
@@ -276,13 +278,13 @@ fn phrase_end(s: &Sentence, first: usize, max: usize) -> Option<usize> {
         return None;
     }
     let mut last = first;
-    while last + 1 < s.words.len() && !s.break_after(last) && last + 1 - first < max && !s.word_in(last + 1, &["that", "said", "says", "told", "has", "have", "had", "was", "were", "is", "are", "will", "would", "on", "in", "last", "who", "which"]) {
+    while last + 1 < s.words.len() && !s.break_after(last) && last + 1 - first < max && !s.word_in(last + 1, &word_list!["that", "said", "says", "told", "has", "have", "had", "was", "were", "is", "are", "will", "would", "on", "in", "last", "who", "which"]) {
         last += 1;
     }
     Some(last)
 }
 
-fn mentions(s: &Sentence, first: usize, last: usize, set: &[&str]) -> bool {
+fn mentions<W: Words + ?Sized>(s: &Sentence, first: usize, last: usize, set: &W) -> bool {
     (first..=last).any(|i| s.word_in(i, set))
 }
 
@@ -295,31 +297,37 @@ fn has_capital(s: &Sentence, first: usize, last: usize, crowd: &WordSet) -> bool
         let initial = i == 0 || s.break_after(i - 1);
         capitalised(w)
             && !crowd.contains(s.lower(i))
-            && !(initial && s.word_in(i, SENTENCE_INITIAL))
+            && !(initial && s.word_in(i, &SENTENCE_INITIAL))
             // "Local firms", "Unconfirmed reports": a sentence-initial capital on a common word
             && !(initial && i < last && !capitalised(s.word(i + 1)))
             // "Negotiators say": a sentence-initial plural of people
             && !(initial && i == last && people_plural(w))
             // "analysts in Drenholm": a place, not who
-            && !(i > first && s.word_in(i - 1, &["in", "across", "around", "throughout", "on", "of"]))
+            && !(i > first && s.word_in(i - 1, &word_list!["in", "across", "around", "throughout", "on", "of"]))
     })
 }
 
-const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all"];
+const DEFINITE: WordList = word_list![
+    "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "both", "all",
+];
 
-const QUANTIFIERS: &[&str] = &["some", "many", "several", "most", "few", "others", "various", "numerous", "two", "three", "four", "a", "an", "one"];
+const QUANTIFIERS: WordList = word_list![
+    "some", "many", "several", "most", "few", "others", "various", "numerous", "two", "three",
+    "four", "a", "an", "one",
+];
 
-const SENTENCE_INITIAL: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-    "some", "many", "most", "one", "several", "other", "others", "senior", "new", "latest", "but", "and",
+const SENTENCE_INITIAL: WordList = word_list![
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some",
+    "many", "most", "one", "several", "other", "others", "senior", "new", "latest", "but", "and",
 ];
 
 fn classify(s: &Sentence, first: usize, last: usize, cue: Span, crowd: &WordSet) -> Source {
     let who = Span::new(s.words[first].span.start, s.words[last].span.end);
     let name = &s.text[who];
-    let kind = if first == last && s.word_in(first, PRONOUNS) {
+    let kind = if first == last && s.word_in(first, &PRONOUNS) {
         Kind::Pronoun
-    } else if first == last && s.word_in(first, &["one", "another", "others", "some", "many", "several", "most"]) {
+    } else if first == last && s.word_in(first, &word_list!["one", "another", "others", "some", "many", "several", "most"]) {
         Kind::Vague // "One, who worked there for six years, said …"
     } else if is_vague(s, first, last, crowd) {
         Kind::Vague
@@ -342,26 +350,26 @@ fn people_plural(word: &str) -> bool {
 fn bare_plural(s: &Sentence, first: usize, last: usize) -> bool {
     let head = s.word(last);
     let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
-    !s.word_in(first, DEFINITE)
-        && !DOCUMENTS.contains(&s.lower(last))
-        && !s.word_in(last, PARTIES)
+    !s.word_in(first, &DEFINITE)
+        && !DOCUMENTS.has(s.lower(last))
+        && !s.word_in(last, &PARTIES)
         && plural
         && (!capitalised(head) || first == last && first == 0)
 }
 
 /// Plural parties to a case or an event, specific in context ("prosecutors said").
-const PARTIES: &[&str] = &[
+const PARTIES: WordList = word_list![
     "prosecutors", "detectives", "investigators", "officers", "firefighters", "paramedics",
     "jurors", "lawyers", "coastguards", "rescuers", "organisers", "organizers", "judges",
 ];
 
 /// Verbs by which a crowd with no name claims something.
-const CROWD_SPEECH: &[&str] = &[
+const CROWD_SPEECH: WordList = word_list![
     "say", "says", "said", "claim", "claims", "claimed", "argue", "argues", "argued", "believe",
-    "believes", "believed", "fear", "fears", "feared", "warn", "warns", "warned", "think",
-    "thinks", "insist", "insists", "insisted", "suggest", "suggests", "suggested", "told",
-    "tell", "tells", "complain", "complained", "allege", "alleged", "accuse", "accused",
-    "reporting", "report", "reported",
+    "believes", "believed", "fear", "fears", "feared", "warn", "warns", "warned", "think", "thinks",
+    "insist", "insists", "insisted", "suggest", "suggests", "suggested", "told", "tell", "tells",
+    "complain", "complained", "allege", "alleged", "accuse", "accused", "reporting", "report",
+    "reported",
 ];
 
 fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &WordSet) -> bool {
@@ -386,7 +394,7 @@ fn is_vague(s: &Sentence, first: usize, last: usize, crowd: &WordSet) -> bool {
     }
     // "some", "many" make any crowd vague; "a"/"one" only a crowd word in the
     // singular ("a source", "one official"), not "a spokesman" or "a study".
-    let quantified = s.word_in(first, &["some", "many", "several", "unnamed", "anonymous", "most", "few", "others", "various", "numerous", "no", "nobody", "everyone", "everybody", "anyone"]);
+    let quantified = s.word_in(first, &word_list!["some", "many", "several", "unnamed", "anonymous", "most", "few", "others", "various", "numerous", "no", "nobody", "everyone", "everybody", "anyone"]);
     quantified
         || (first..=last).any(|i| crowd.contains(s.lower(i)))
 }

@@ -5,25 +5,24 @@
 
 use super::Signal;
 use crate::finding::Category;
-use crate::sentence::{capitalised, Sentence};
+use crate::sentence::{capitalised, word_list, Sentence, WordList};
 
-const PERMITTED: &[&str] = &[
+const PERMITTED: WordList = word_list![
     "you", "visitors", "residents", "members", "customers", "passengers", "applicants", "students",
     "pupils", "guests", "users", "participants", "readers", "anyone", "drivers", "tenants",
     "players", "entrants", "candidates", "staff", "employees", "shoppers", "fans", "parents",
     "holders", "subscribers", "owners", "investors", "shareholders", "patients", "clients",
-    "borrowers", "savers", "buyers", "homeowners", "members",
+    "borrowers", "savers", "buyers", "homeowners",
 ];
-const ABILITY_BEFORE: &[&str] = &[
+const ABILITY_BEFORE: WordList = word_list![
     "so", "if", "before", "until", "when", "whenever", "how", "what", "where", "who", "whatever",
     "wherever", "than", "anything", "everything", "nothing", "all", "best", "whom", "which",
     "nobody", "anyone", "someone", "everyone",
 ];
-const ABILITY_VERBS: &[&str] = &[
-    "see", "hear", "feel", "smell", "swim", "read", "write", "speak", "walk", "afford",
-    "remember", "barely", "hardly", "only", "never", "not", "no", "scarcely", "just", "do", "already",
-    "recall", "ride", "sing", "dance", "cook", "often", "easily",
-    "always", "sometimes",
+const ABILITY_VERBS: WordList = word_list![
+    "see", "hear", "feel", "smell", "swim", "read", "write", "speak", "walk", "afford", "remember",
+    "barely", "hardly", "only", "never", "not", "no", "scarcely", "just", "do", "already", "recall",
+    "ride", "sing", "dance", "cook", "often", "easily", "always", "sometimes",
 ];
 /// People named by their legal role: "the alleged victim" names, it does not hedge.
 const LEGAL_ROLES: &[&str] = &[
@@ -36,26 +35,29 @@ const LEGAL_ROLES: &[&str] = &[
 /// Words after which "the alleged X" is a name for the matter in hand:
 /// prepositions, and verbs of looking into it ("detectives investigating
 /// the alleged fraud").
-const NAMING_WORDS: &[&str] = &[
+const NAMING_WORDS: WordList = word_list![
     "into", "about", "over", "regarding", "concerning", "on", "of", "for", "after", "following",
     "investigating", "investigate", "investigated", "probing", "probe", "examining", "reviewing",
     "how", "why", "when", "where", "whether", "to", "with",
 ];
 /// Verbs that, after "may", grant permission rather than hedge.
-const PERMISSION_VERBS: &[&str] = &[
-    "watch", "enter", "redeem", "bring", "apply", "leave", "use", "attend", "park", "visit",
-    "keep", "choose", "submit", "register", "request", "wear", "vote", "join", "borrow",
-    "collect", "book", "pay", "opt", "access", "view", "travel", "stay", "speak", "ask",
-    "sit", "bid", "appeal", "withdraw", "nominate", "camp", "fish", "photograph", "film",
-    "switch", "cancel", "delete", "unsubscribe", "exchange", "renew", "download", "buy", "purchase",
-    "contact", "call", "email", "phone", "rely",
+const PERMISSION_VERBS: WordList = word_list![
+    "watch", "enter", "redeem", "bring", "apply", "leave", "use", "attend", "park", "visit", "keep",
+    "choose", "submit", "register", "request", "wear", "vote", "join", "borrow", "collect", "book",
+    "pay", "opt", "access", "view", "travel", "stay", "speak", "ask", "sit", "bid", "appeal",
+    "withdraw", "nominate", "camp", "fish", "photograph", "film", "switch", "cancel", "delete",
+    "unsubscribe", "exchange", "renew", "download", "buy", "purchase", "contact", "call", "email",
+    "phone", "rely",
 ];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "isn't", "wasn't", "aren't", "weren't"];
-const DOCUMENTS: &[&str] = &[
-    "counts", "move", "decision", "vote", "result", "announcement", "shift", "change",
-    "data", "evidence", "study", "studies", "research", "results", "figures", "poll", "polls",
-    "survey", "findings", "analysis", "report", "records", "trend", "numbers", "signs", "this",
-    "which", "it", "model", "models", "tests", "documents", "footage", "images", "papers",
+const BE: WordList = word_list![
+    "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "isn't", "wasn't", "aren't",
+    "weren't",
+];
+const DOCUMENTS: WordList = word_list![
+    "counts", "move", "decision", "vote", "result", "announcement", "shift", "change", "data",
+    "evidence", "study", "studies", "research", "results", "figures", "poll", "polls", "survey",
+    "findings", "analysis", "report", "records", "trend", "numbers", "signs", "this", "which", "it",
+    "model", "models", "tests", "documents", "footage", "images", "papers",
 ];
 
 pub(crate) fn check(s: &Sentence) -> Option<Signal> {
@@ -85,7 +87,7 @@ pub(crate) fn check(s: &Sentence) -> Option<Signal> {
         // A thing named by what is alleged, as the object of a preposition
         // ("an investigation into the alleged discharge", "asked about the
         // alleged feud"): the sentence's claim does not rest on it.
-        if entry.has_tag("attributive") && wi >= 2 && s.word_is(wi - 1, "the") && (s.word_in(wi - 2, NAMING_WORDS) || !s.break_after(wi - 2) && !capitalised(s.word(wi - 2)) && s.lower(wi - 2).ends_with("ed")) {
+        if entry.has_tag("attributive") && wi >= 2 && s.word_is(wi - 1, "the") && (s.word_in(wi - 2, &NAMING_WORDS) || !s.break_after(wi - 2) && !capitalised(s.word(wi - 2)) && s.lower(wi - 2).ends_with("ed")) {
             continue;
         }
         if entry.has_tag("reported") {
@@ -93,12 +95,12 @@ pub(crate) fn check(s: &Sentence) -> Option<Signal> {
                 continue;
             }
             // "were reported to the agency": a noun follows, not a verb.
-            if s.word_in(last + 1, &["the", "a", "an", "his", "her", "their", "its", "police", "authorities", "officials", "him", "them", "us", "me"]) {
+            if s.word_in(last + 1, &word_list!["the", "a", "an", "his", "her", "their", "its", "police", "authorities", "officials", "him", "them", "us", "me"]) {
                 continue;
             }
             confidence = 0.8;
         }
-        if s.word_is(wi, "likely") && wi > 0 && s.word_in(wi - 1, &["more", "less", "times", "as", "twice", "cent"]) {
+        if s.word_is(wi, "likely") && wi > 0 && s.word_in(wi - 1, &word_list!["more", "less", "times", "as", "twice", "cent"]) {
             continue; // a measured comparison, not a hedge
         }
         if entry.has_tag("attributive") {
@@ -126,12 +128,12 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
             return false;
         }
         let mut next = wi + 1;
-        while s.word_in(next, &["still", "also", "now", "yet", "even", "only", "already"]) {
+        while s.word_in(next, &word_list!["still", "also", "now", "yet", "even", "only", "already"]) {
             next += 1;
         }
         // "may have had", "may be": a guess about the past or a state, whoever the subject.
         let guess = s.word_in(next, &["be", "have", "well"]);
-        if wi > 0 && s.word_in(wi - 1, PERMITTED) && !guess {
+        if wi > 0 && s.word_in(wi - 1, &PERMITTED) && !guess {
             return false;
         }
         // A rule's own wording: "Under the contract, the label may release …".
@@ -141,14 +143,14 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
         // Rules read as permission: "holders may redeem", "jurors may … but
         // must", "walkers may still use the path but should not …".
         let must = (0..s.words.len()).any(|i| s.word_in(i, &["must", "should"]));
-        return !(s.word_in(next, PERMISSION_VERBS) || must && !s.word_in(next, &["be", "have", "not", "well"]));
+        return !(s.word_in(next, &PERMISSION_VERBS) || must && !s.word_in(next, &["be", "have", "not", "well"]));
     }
     if s.word_is(wi, "might") {
-        return !(wi > 0 && s.word_in(wi - 1, &["his", "her", "their", "its", "the", "military", "full", "all", "economic", "naval", "our"]));
+        return !(wi > 0 && s.word_in(wi - 1, &word_list!["his", "her", "their", "its", "the", "military", "full", "all", "economic", "naval", "our"]));
     }
     // could
     // "could be heard laughing", "could be seen": what was perceived.
-    if s.word_is(wi + 1, "be") && s.word_in(wi + 2, &["heard", "seen", "felt", "smelled", "smelt"]) {
+    if s.word_is(wi + 1, "be") && s.word_in(wi + 2, &word_list!["heard", "seen", "felt", "smelled", "smelt"]) {
         return false;
     }
     // "so that people could check it": a purpose, not a guess.
@@ -156,16 +158,16 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
         return false;
     }
     // "customers could return the products": a right, not a guess.
-    if wi > 0 && s.word_in(wi - 1, PERMITTED) && s.word_in(wi + 1, PERMISSION_VERBS) {
+    if wi > 0 && s.word_in(wi - 1, &PERMITTED) && s.word_in(wi + 1, &PERMISSION_VERBS) {
         return false;
     }
     if under_rules(s, wi) {
         return false; // "Under the bill, the cabinet could remove …": a power
     }
-    if wi > 0 && s.word_in(wi - 1, ABILITY_BEFORE) {
+    if wi > 0 && s.word_in(wi - 1, &ABILITY_BEFORE) {
         return false;
     }
-    if s.word_in(wi + 1, ABILITY_VERBS) {
+    if s.word_in(wi + 1, &ABILITY_VERBS) {
         return false;
     }
     // "as fast as they could", "all it could": nothing follows, an ability.
@@ -180,13 +182,13 @@ fn epistemic_modal(s: &Sentence, wi: usize) -> bool {
 }
 
 /// Words that end a linking verb's description rather than start one.
-const NOT_DESCRIPTION: &[&str] = &[
+const NOT_DESCRIPTION: WordList = word_list![
     "in", "on", "at", "before", "to", "for", "with", "as", "from", "after", "alongside", "during",
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "live", "twice", "once", "again",
     "outside", "inside", "via", "by", "under", "that", "this", "here", "there", "today", "when",
 ];
 /// Adjectives with no telling suffix that often follow "appeared".
-const PLAIN_ADJECTIVES: &[&str] = &[
+const PLAIN_ADJECTIVES: WordList = word_list![
     "calm", "unaware", "aware", "keen", "ready", "unwell", "well", "fine", "tense", "content",
     "upbeat", "sure", "unsure", "confident", "likely", "unlikely", "close", "set", "poised",
     "determined", "happy", "unhappy", "relaxed", "tired", "weak", "strong", "frail", "uneasy",
@@ -199,15 +201,15 @@ fn describes(s: &Sentence, mut i: usize) -> bool {
         i += 1;
     }
     let w = s.lower(i);
-    if w.is_empty() || s.word_in(i, NOT_DESCRIPTION) || capitalised(s.word(i)) || w.starts_with(|c: char| c.is_ascii_digit()) {
+    if w.is_empty() || s.word_in(i, &NOT_DESCRIPTION) || capitalised(s.word(i)) || w.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    s.word_in(i, PLAIN_ADJECTIVES)
+    s.word_in(i, &PLAIN_ADJECTIVES)
         || ["ed", "en", "ous", "ful", "ive", "able", "ible", "ent", "ant", "al", "ic", "less", "y"].iter().any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf))
 }
 
 /// Texts that grant or limit rights; "under" one of them frames a rule.
-const RULE_TEXTS: &[&str] = &[
+const RULE_TEXTS: WordList = word_list![
     "rules", "rule", "law", "laws", "contract", "contracts", "terms", "regulations", "constitution",
     "act", "statute", "treaty", "agreement", "licence", "license", "bylaws", "code", "charter",
     "guidelines", "clause", "legislation", "lease", "bill", "procedure", "procedures", "policy",
@@ -216,7 +218,7 @@ const RULE_TEXTS: &[&str] = &[
 
 /// The sentence opens with "Under …" naming a rule text before word `wi`.
 fn under_rules(s: &Sentence, wi: usize) -> bool {
-    s.word_is(0, "under") && (1..wi.min(8)).any(|i| s.word_in(i, RULE_TEXTS))
+    s.word_is(0, "under") && (1..wi.min(8)).any(|i| s.word_in(i, &RULE_TEXTS))
 }
 
 fn is_role(word: &str) -> bool {
@@ -230,11 +232,11 @@ fn after_be(s: &Sentence, wi: usize) -> bool {
     let mut j = wi;
     while j > 0 && !s.break_after(j - 1) {
         j -= 1;
-        if s.word_in(j, BE) {
+        if s.word_in(j, &BE) {
             return true;
         }
         let w = s.word(j);
-        if !(w.ends_with("ly") || s.word_in(j, &["also", "now", "still", "long", "not", "already", "further", "privately", "widely", "generally"])) {
+        if !(w.ends_with("ly") || s.word_in(j, &word_list!["also", "now", "still", "long", "not", "already", "further", "privately", "widely", "generally"])) {
             return false;
         }
     }
@@ -247,7 +249,7 @@ fn evidential(s: &Sentence, wi: usize) -> bool {
     if s.lower(wi).starts_with("signal") && s.word_is(next, "that") {
         return true;
     }
-    let doc_subject = (wi.saturating_sub(3)..wi).any(|i| s.word_in(i, DOCUMENTS));
+    let doc_subject = (wi.saturating_sub(3)..wi).any(|i| s.word_in(i, &DOCUMENTS));
     if s.break_after(wi) {
         // "… what Mrs Hale suggests, the route …" proposes nothing; "…, records
         // suggest" at the end reads the evidence.
@@ -269,9 +271,9 @@ fn evidential(s: &Sentence, wi: usize) -> bool {
     }
     // "A survey of 800 firms by the Confederation suggests that …": the
     // evidence may stand further back before a that-clause.
-    if s.word_is(next, "that") && (wi.saturating_sub(10)..wi).any(|i| s.word_in(i, DOCUMENTS)) {
+    if s.word_is(next, "that") && (wi.saturating_sub(10)..wi).any(|i| s.word_in(i, &DOCUMENTS)) {
         return true;
     }
     // Present tense without a person proposing something ("suggests a walk").
-    !word.ends_with("ed") && !s.word_in(next, &["a", "an", "we", "you", "i", "that"])
+    !word.ends_with("ed") && !s.word_in(next, &word_list!["a", "an", "we", "you", "i", "that"])
 }

@@ -8,32 +8,33 @@
 use super::attribution::{Kind, Source};
 use super::Signal;
 use crate::finding::Category;
-use crate::sentence::{capitalised, Sentence};
+use crate::sentence::{capitalised, word_list, Sentence, WordList};
 
 /// Confidence of a generic weasel word on its own (shown at balanced).
 const GENERIC: f32 = 0.5;
 
 /// Auxiliaries and adverbs that may stand between a crowd and its saying
 /// verb ("critics have long argued").
-const FILLERS: &[&str] = &[
-    "meanwhile", "however", "though", "instead", "have", "has", "had", "privately", "long", "widely", "also", "now", "still", "quietly",
-    "openly", "increasingly", "would", "will", "may", "might", "could", "too",
+const FILLERS: WordList = word_list![
+    "meanwhile", "however", "though", "instead", "have", "has", "had", "privately", "long",
+    "widely", "also", "now", "still", "quietly", "openly", "increasingly", "would", "will", "may",
+    "might", "could", "too",
 ];
 /// Words that must follow the crowd (past any of the fillers) for it
 /// to be the speaker, rather than merely mentioned.
-const SPEAKING: &[&str] = &[
+const SPEAKING: WordList = word_list![
     "say", "says", "said", "argue", "argues", "argued", "claim", "claims", "claimed", "believe",
     "believes", "believed", "think", "thinks", "thought", "warn", "warns", "warned", "fear",
     "fears", "feared", "suspect", "suspects", "suspected", "agree", "agrees", "agreed", "insist",
     "insists", "insisted", "accuse", "accused", "suggest", "suggests", "suggested", "predict",
-    "predicts", "predicted", "contend", "contends", "complain", "complained", "complains",
-    "allege", "alleged", "maintain", "maintained", "worry", "worried", "feel", "feels", "felt",
-    "expect", "expects", "expected", "noted", "describe", "described", "called", "regard",
-    "consider", "considered", "questioned", "doubt", "doubted", "admit", "admitted",
-    "acknowledge", "acknowledged", "reckon", "reckoned", "estimate", "estimated", "told",
-    "see", "concede", "conceded", "note", "notes", "point", "points", "pointed", "put", "puts",
-    "report", "reported", "hailed", "praised", "slammed", "blasted", "branded", "condemned",
-    "criticised", "criticized", "attacked", "welcomed", "lambasted", "panned", "derided",
+    "predicts", "predicted", "contend", "contends", "complain", "complained", "complains", "allege",
+    "alleged", "maintain", "maintained", "worry", "worried", "feel", "feels", "felt", "expect",
+    "expects", "expected", "noted", "describe", "described", "called", "regard", "consider",
+    "considered", "questioned", "doubt", "doubted", "admit", "admitted", "acknowledge",
+    "acknowledged", "reckon", "reckoned", "estimate", "estimated", "told", "see", "concede",
+    "conceded", "note", "notes", "point", "points", "pointed", "put", "puts", "report", "reported",
+    "hailed", "praised", "slammed", "blasted", "branded", "condemned", "criticised", "criticized",
+    "attacked", "welcomed", "lambasted", "panned", "derided",
 ];
 
 pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Option<Signal> {
@@ -66,7 +67,7 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
                 // Weasel position: opening a clause or after a preposition
                 // ("some argue", "in some cases", "by many"), not an object
                 // ("gave Russia some territory").
-                let opener = wi == 0 || s.break_after(wi - 1) || s.word_in(wi - 1, &["in", "by", "for", "of", "among", "to", "and", "but", "while", "although", "that", "with", "from", "as"]);
+                let opener = wi == 0 || s.break_after(wi - 1) || s.word_in(wi - 1, &word_list!["in", "by", "for", "of", "among", "to", "and", "but", "while", "although", "that", "with", "from", "as"]);
                 let estimate = s.lower(last + 1).starts_with(|c: char| c.is_ascii_digit());
                 if s.word_in(wi, &["some", "many"]) && !carried && opener && !estimate {
                     parts.push((GENERIC, span, "vague quantity: '{}' does not say who or how many"));
@@ -110,7 +111,7 @@ pub(crate) fn check(s: &Sentence, source: Option<&Source>, carried: bool) -> Opt
                 let p = s.lower(last + 2);
                 (p.ends_with("ed") || p.ends_with("en")) && !p.ends_with("ened") || ["done", "made", "built", "held", "paid", "seen", "found", "told", "given", "taken", "shown", "known", "sold", "set", "put", "run", "won", "lost"].contains(&p)
             };
-            if s.word_is(wi, "never") && !passive && !(wi > 0 && s.word_in(wi - 1, &["he", "she", "i", "we", "they", "you", "had", "was", "were", "would", "could", "will", "may", "might", "it"])) {
+            if s.word_is(wi, "never") && !passive && !(wi > 0 && s.word_in(wi - 1, &word_list!["he", "she", "i", "we", "they", "you", "had", "was", "were", "would", "could", "will", "may", "might", "it"])) {
                 conf = 0.6;
             }
         }
@@ -152,7 +153,7 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
         return true;
     }
     // Someone's own people are no crowd: "lives with his parents".
-    if wi > 0 && s.word_in(wi - 1, &["his", "her", "their", "my", "our", "your", "its"]) {
+    if wi > 0 && s.word_in(wi - 1, &word_list!["his", "her", "their", "my", "our", "your", "its"]) {
         return false;
     }
     // "some 5,400 addresses" is an estimate, not a crowd.
@@ -160,7 +161,7 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
         return false;
     }
     // A counted group is a quantity, not a crowd: "supplies about 16 million people".
-    if wi > 0 && (s.lower(wi - 1).starts_with(|c: char| c.is_ascii_digit()) || s.word_in(wi - 1, &["million", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions", "billion"])) {
+    if wi > 0 && (s.lower(wi - 1).starts_with(|c: char| c.is_ascii_digit()) || s.word_in(wi - 1, &word_list!["million", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions", "billion"])) {
         return false;
     }
     // A proper name right after makes it specific: "critics including Senator Hale";
@@ -168,11 +169,11 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
     let mut i = last + 1;
     let mut steps = 0;
     let ends_to = s.word_is(last, "to");
-    if (ends_to || s.word_in(i, &["in", "on", "of", "across", "around", "inside", "within", "among", "close"])) && !s.break_after(last) {
+    if (ends_to || s.word_in(i, &word_list!["in", "on", "of", "across", "around", "inside", "within", "among", "close"])) && !s.break_after(last) {
         if !ends_to {
             i += 1;
         }
-        while i < s.words.len() && steps < 4 && !s.word_in(i, SPEAKING) && !s.break_after(i - 1) {
+        while i < s.words.len() && steps < 4 && !s.word_in(i, &SPEAKING) && !s.break_after(i - 1) {
             i += 1;
             steps += 1;
         }
@@ -186,9 +187,9 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
         if capitalised(w) && !s.word_in(i, &["i"]) {
             return false;
         }
-        if s.word_in(i, SPEAKING) {
+        if s.word_in(i, &SPEAKING) {
             // "officials are said to": passive, the crowd is not speaking.
-            return !(i > 0 && s.word_in(i - 1, &["is", "are", "was", "were", "been", "be"]));
+            return !(i > 0 && s.word_in(i - 1, &word_list!["is", "are", "was", "were", "been", "be"]));
         }
         if steps == 0 && s.word_in(wi, &["some", "many", "most", "several"]) && !capitalised(w) {
             // "some investors fear": one noun after the quantifier.
@@ -196,7 +197,7 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
             steps += 1;
             continue;
         }
-        if !s.word_in(i, FILLERS) && !s.word_in(i, &["in", "the", "of", "on", "at", "and", "other", "local", "many", "some", "senior", "close", "to", "government", "industry", "political", "privately", "publicly"]) {
+        if !s.word_in(i, &FILLERS) && !s.word_in(i, &word_list!["in", "the", "of", "on", "at", "and", "other", "local", "many", "some", "senior", "close", "to", "government", "industry", "political", "privately", "publicly"]) {
             return false;
         }
         i += 1;
