@@ -49,10 +49,10 @@ impl<'a> Sentence<'a> {
         lower.push_str(sentence);
         lower.make_ascii_lowercase();
         lower_spans.clear();
-        let curly = !sentence.is_ascii() && sentence.contains('’');
+        let curly = !sentence.is_ascii() && has_curly_apostrophe(sentence);
         for w in words.iter() {
             let (a, b) = (w.span.start - span.start, w.span.end - span.start);
-            if curly && text[w.span].contains('’') {
+            if curly && has_curly_apostrophe(&text[w.span]) {
                 let start = lower.len();
                 for c in text[w.span].chars() {
                     lower.push(if c == '’' { '\'' } else { c.to_ascii_lowercase() });
@@ -171,7 +171,13 @@ pub(crate) use word_list;
 
 /// The text ends with a question mark (ignoring closing quotes and brackets).
 pub(crate) fn ends_as_question(s: &str) -> bool {
-    s.trim_end_matches(|c: char| "\"'”’)]".contains(c) || c.is_whitespace()).ends_with('?')
+    s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']') || c.is_whitespace()).ends_with('?')
+}
+
+/// True when `s` holds ’. (Compares bytes: `str::contains` with a
+/// multi-byte char sets up a substring searcher on each call.)
+fn has_curly_apostrophe(s: &str) -> bool {
+    s.as_bytes().windows(3).any(|w| w == "’".as_bytes())
 }
 
 /// True when the word starts with an upper-case letter.
