@@ -177,7 +177,8 @@ pub(crate) fn ends_as_question(s: &str) -> bool {
 /// True when `s` holds ’. (Compares bytes: `str::contains` with a
 /// multi-byte char sets up a substring searcher on each call.)
 fn has_curly_apostrophe(s: &str) -> bool {
-    s.as_bytes().windows(3).any(|w| w == "’".as_bytes())
+    let b = s.as_bytes();
+    (2..b.len()).any(|i| b[i] == 0x99 && b[i - 1] == 0x80 && b[i - 2] == 0xe2)
 }
 
 /// True when the word starts with an upper-case letter.

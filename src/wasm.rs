@@ -192,24 +192,25 @@ fn pack(joined: &str, blocks: &[Span], findings: &[(usize, Found)]) -> Packed {
         while j < findings.len() && findings[j].0 == block {
             j += 1;
         }
+        // Offsets in text order (start, cues, end), so the cursor walks each
+        // sentence about once; findings of one sentence share its offsets.
         let mut at = crate::utf16::Cursor::new(&joined[blocks[block]]);
+        let mut sentence: Option<(Span, u32, u32)> = None;
         for (_, f) in &findings[i..j] {
             let category = table.intern(f.category.name());
             let reason = table.intern(&f.reason);
             let source = f.source.as_deref().map_or(0, |s| table.intern(s) + 1);
-            numbers.extend([
-                block as u32,
-                at.units(f.span.start) as u32,
-                at.units(f.span.end) as u32,
-                category,
-                (f.confidence * 100.0).round() as u32,
-                reason,
-                source,
-                f.cues.len() as u32,
-            ]);
+            let head = numbers.len();
+            numbers.extend([block as u32, 0, 0, category, (f.confidence * 100.0).round() as u32, reason, source, f.cues.len() as u32]);
+            let known = sentence.filter(|s| s.0 == f.span);
+            let start = known.map_or_else(|| at.units(f.span.start) as u32, |s| s.1);
             for c in &f.cues {
                 numbers.extend([at.units(c.start) as u32, at.units(c.end) as u32]);
             }
+            let end = known.map_or_else(|| at.units(f.span.end) as u32, |s| s.2);
+            numbers[head + 1] = start;
+            numbers[head + 2] = end;
+            sentence = Some((f.span, start, end));
         }
         i = j;
     }
