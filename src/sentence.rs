@@ -107,7 +107,7 @@ impl<'a> Sentence<'a> {
             return true;
         }
         let gap = &self.text[self.words[a].span.end..self.words[a + 1].span.start];
-        gap.chars().any(|c| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '“' | '”' | '"' | '‘'))
+        gap != " " && gap.chars().any(|c| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '“' | '”' | '"' | '‘'))
     }
 
     /// True when `span` lies in quotation marks (or the block is a quotation).
