@@ -320,7 +320,7 @@ impl Analyzer {
                         source.as_ref().filter(|_| named).map(|s| Signal {
                             confidence: if s.kind == attribution::Kind::Named { 0.9 } else { 0.8 },
                             cues: vec![s.cue],
-                            reason: format!("attributed to {}", s.name),
+                            reason: String::new(), // Reason::Attributed: built from the source when asked
                         }),
                     ),
                 ];
@@ -353,10 +353,22 @@ pub(crate) struct Found {
     pub span: Span,
     /// Sorted.
     pub cues: Vec<Span>,
-    pub reason: String,
+    pub reason: Reason,
     pub confidence: f32,
     pub source: Option<Rc<str>>,
 }
+
+/// Why a finding was made. An attributed finding's reason only names its
+/// source, so it is written out only when asked for.
+#[derive(Clone, Debug)]
+pub(crate) enum Reason {
+    Text(String),
+    /// [`ATTRIBUTED_TO`] followed by the finding's source.
+    Attributed,
+}
+
+/// The start of an attributed finding's reason; its source follows.
+pub(crate) const ATTRIBUTED_TO: &str = "attributed to ";
 
 impl Found {
     /// Moves every span `base` bytes back (to be relative to a block).
@@ -374,7 +386,10 @@ impl Found {
             span: self.span,
             text: text[self.span].to_string(),
             cues: self.cues.into_iter().map(|c| Cue { span: c, text: text[c].to_string() }).collect(),
-            reason: self.reason,
+            reason: match self.reason {
+                Reason::Text(reason) => reason,
+                Reason::Attributed => format!("{ATTRIBUTED_TO}{}", self.source.as_deref().unwrap_or_default()),
+            },
             confidence: self.confidence,
             source: self.source.map(|s| s.to_string()),
         }
@@ -391,7 +406,7 @@ fn push_finding(out: &mut Vec<Found>, span: Span, category: Category, sig: Signa
         category,
         span,
         cues,
-        reason: sig.reason,
+        reason: if category == Category::Attributed && source.is_some() { Reason::Attributed } else { Reason::Text(sig.reason) },
         confidence: (sig.confidence * 100.0).round() / 100.0,
         source,
     });
@@ -441,4 +456,17 @@ pub fn lexicon_examples() -> Vec<(String, usize, Category, String, String, bool)
         .into_iter()
         .map(|e| (e.origin.file.to_string(), e.origin.line, e.category, e.cue(), e.example, e.blocker))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_attributed_finding_names_its_source_in_its_reason() {
+        let found = Analyzer::new().analyze("Prices will rise next year, the finance minister said.");
+        let attributed = found.iter().find(|f| f.category == Category::Attributed).expect("an attributed finding");
+        assert_eq!(attributed.source.as_deref(), Some("the finance minister"));
+        assert_eq!(attributed.reason, "attributed to the finance minister");
+    }
 }

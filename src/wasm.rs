@@ -1,7 +1,7 @@
 //! The only JavaScript boundary: blocks in, plain objects out, offsets in
 //! UTF-16 code units relative to each block, converted once per block.
 
-use crate::analyzer::{Found, BLOCK_SEPARATOR};
+use crate::analyzer::{Found, Reason, ATTRIBUTED_TO, BLOCK_SEPARATOR};
 use crate::span::Span;
 use crate::{json, Analyzer, CustomCues, Sensitivity};
 use serde::Deserialize;
@@ -152,7 +152,9 @@ export function unpack(blocks, nums, stringsJson) {
     const block = nums[i], start = nums[i + 1], end = nums[i + 2];
     const text = blocks[block];
     const category = strings[nums[i + 3]], confidence = nums[i + 4] / 100;
-    const reason = strings[nums[i + 5]], source = nums[i + 6] === 0 ? null : strings[nums[i + 6] - 1];
+    const source = nums[i + 6] === 0 ? null : strings[nums[i + 6] - 1];
+    // The high bit: the reason is this text followed by the source.
+    const r = nums[i + 5], reason = r >= 0x80000000 ? strings[r - 0x80000000] + source : strings[r];
     const count = nums[i + 7];
     i += 8;
     const cues = [];
@@ -174,7 +176,9 @@ extern "C" {
 /// reasons, sources), the form that crosses the boundary.
 struct Packed {
     /// Per finding: block, start, end (UTF-16), category, confidence × 100,
-    /// reason, source + 1 (0: none), cue count, then each cue's start, end.
+    /// reason (with the high bit set: the reason is that string followed by
+    /// the source), source + 1 (0: none), cue count, then each cue's start,
+    /// end.
     numbers: Vec<u32>,
     /// The string table as one JSON array.
     strings: String,
@@ -198,7 +202,10 @@ fn pack(joined: &str, blocks: &[Span], findings: &[(usize, Found)]) -> Packed {
         let mut sentence: Option<(Span, u32, u32)> = None;
         for (_, f) in &findings[i..j] {
             let category = table.intern(f.category.name());
-            let reason = table.intern(&f.reason);
+            let reason = match &f.reason {
+                Reason::Text(text) => table.intern(text),
+                Reason::Attributed => table.intern(ATTRIBUTED_TO) | 0x8000_0000,
+            };
             let source = f.source.as_deref().map_or(0, |s| table.intern(s) + 1);
             let head = numbers.len();
             numbers.extend([block as u32, 0, 0, category, (f.confidence * 100.0).round() as u32, reason, source, f.cues.len() as u32]);

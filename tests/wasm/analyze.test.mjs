@@ -73,6 +73,10 @@ test('findings are plain objects with the documented fields; texts are sliced fr
   const hedged = findings.find((f) => f.category === 'hedged');
   assert.ok(hedged.text.includes('\ud800'), 'a lone surrogate is kept as the page has it');
   assert.equal(hedged.source, 'police');
+  const attributed = findings.find((f) => f.category === 'attributed');
+  assert.equal(attributed.source, 'police');
+  assert.equal(attributed.reason, 'attributed to police');
+  assert.equal(typeof attributed.reason, 'string');
 });
 
 test('a block that is not a string is refused by index', () => {
