@@ -203,14 +203,6 @@ impl Analyzer {
     /// each string is one block, whatever it contains. Returns
     /// `(block index, finding)` with spans relative to that block's string.
     pub fn analyze_blocks<S: AsRef<str>>(&self, blocks: &[S], sensitivity: Sensitivity) -> Vec<(usize, Finding)> {
-        self.found_in_blocks(blocks, sensitivity)
-            .into_iter()
-            .map(|(i, f)| (i, f.into_finding(blocks[i].as_ref())))
-            .collect()
-    }
-
-    /// As [`Analyzer::analyze_blocks`], without copying texts out.
-    pub(crate) fn found_in_blocks<S: AsRef<str>>(&self, blocks: &[S], sensitivity: Sensitivity) -> Vec<(usize, Found)> {
         let mut joined = String::with_capacity(blocks.iter().map(|b| b.as_ref().len() + 2).sum());
         let mut spans = Vec::with_capacity(blocks.len());
         for (i, b) in blocks.iter().enumerate() {
@@ -222,20 +214,20 @@ impl Analyzer {
             spans.push(Span::new(start, joined.len()));
         }
         self.found_in_joined(&joined, &spans, sensitivity)
-    }
-
-    /// As [`Analyzer::found_in_blocks`], for blocks already joined into one
-    /// text by [`BLOCK_SEPARATOR`]: `spans[i]` is block `i` in `joined`.
-    /// Findings are relative to their block.
-    pub(crate) fn found_in_joined(&self, joined: &str, spans: &[Span], sensitivity: Sensitivity) -> Vec<(usize, Found)> {
-        self.run(joined, spans, sensitivity)
             .into_iter()
             .map(|mut f| {
-                let idx = spans.partition_point(|s| s.end < f.span.start).min(spans.len().saturating_sub(1));
-                f.shift(spans[idx].start);
-                (idx, f)
+                let i = block_of(&spans, f.span.start);
+                f.shift(spans[i].start);
+                (i, f.into_finding(blocks[i].as_ref()))
             })
             .collect()
+    }
+
+    /// Findings in blocks joined into one text by [`BLOCK_SEPARATOR`]
+    /// (`spans[i]` is block `i` in `joined`), without copying texts out;
+    /// spans are into `joined`, sorted (see [`block_of`]).
+    pub(crate) fn found_in_joined(&self, joined: &str, spans: &[Span], sensitivity: Sensitivity) -> Vec<Found> {
+        self.run(joined, spans, sensitivity)
     }
 
     fn run(&self, text: &str, blocks: &[Span], sensitivity: Sensitivity) -> Vec<Found> {
@@ -372,7 +364,7 @@ pub(crate) const ATTRIBUTED_TO: &str = "attributed to ";
 
 impl Found {
     /// Moves every span `base` bytes back (to be relative to a block).
-    fn shift(&mut self, base: usize) {
+    pub(crate) fn shift(&mut self, base: usize) {
         self.span = Span::new(self.span.start - base, self.span.end - base);
         for c in &mut self.cues {
             *c = Span::new(c.start - base, c.end - base);
@@ -394,6 +386,11 @@ impl Found {
             source: self.source.map(|s| s.to_string()),
         }
     }
+}
+
+/// The index of the block (of sorted, disjoint `spans`) that holds byte `pos`.
+pub(crate) fn block_of(spans: &[Span], pos: usize) -> usize {
+    spans.partition_point(|s| s.end < pos).min(spans.len().saturating_sub(1))
 }
 
 fn push_finding(out: &mut Vec<Found>, span: Span, category: Category, sig: Signal, source: Option<Rc<str>>, threshold: f32) {

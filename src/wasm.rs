@@ -1,7 +1,7 @@
 //! The only JavaScript boundary: blocks in, plain objects out, offsets in
 //! UTF-16 code units relative to each block, converted once per block.
 
-use crate::analyzer::{Found, Reason, ATTRIBUTED_TO, BLOCK_SEPARATOR};
+use crate::analyzer::{block_of, Found, Reason, ATTRIBUTED_TO, BLOCK_SEPARATOR};
 use crate::span::Span;
 use crate::{json, Analyzer, CustomCues, Sensitivity};
 use serde::Deserialize;
@@ -186,21 +186,23 @@ struct Packed {
 
 /// Packs the findings, converting block-relative byte spans to UTF-16 in
 /// one pass per block.
-fn pack(joined: &str, blocks: &[Span], findings: &[(usize, Found)]) -> Packed {
+fn pack(joined: &str, blocks: &[Span], findings: &[Found]) -> Packed {
     let mut numbers = Vec::with_capacity(findings.len() * 12);
     let mut table = Strings::default();
     let mut i = 0;
     while i < findings.len() {
-        let block = findings[i].0;
+        let block = block_of(blocks, findings[i].span.start);
         let mut j = i;
-        while j < findings.len() && findings[j].0 == block {
+        while j < findings.len() && findings[j].span.start <= blocks[block].end {
             j += 1;
         }
         // Offsets in text order (start, cues, end), so the cursor walks each
         // sentence about once; findings of one sentence share its offsets.
+        let base = blocks[block].start;
         let mut at = crate::utf16::Cursor::new(&joined[blocks[block]]);
+        let mut units = |pos: usize| at.units(pos - base) as u32;
         let mut sentence: Option<(Span, u32, u32)> = None;
-        for (_, f) in &findings[i..j] {
+        for f in &findings[i..j] {
             let category = table.intern(f.category.name());
             let reason = match &f.reason {
                 Reason::Text(text) => table.intern(text),
@@ -210,11 +212,11 @@ fn pack(joined: &str, blocks: &[Span], findings: &[(usize, Found)]) -> Packed {
             let head = numbers.len();
             numbers.extend([block as u32, 0, 0, category, (f.confidence * 100.0).round() as u32, reason, source, f.cues.len() as u32]);
             let known = sentence.filter(|s| s.0 == f.span);
-            let start = known.map_or_else(|| at.units(f.span.start) as u32, |s| s.1);
+            let start = known.map_or_else(|| units(f.span.start), |s| s.1);
             for c in &f.cues {
-                numbers.extend([at.units(c.start) as u32, at.units(c.end) as u32]);
+                numbers.extend([units(c.start), units(c.end)]);
             }
-            let end = known.map_or_else(|| at.units(f.span.end) as u32, |s| s.2);
+            let end = known.map_or_else(|| units(f.span.end), |s| s.2);
             numbers[head + 1] = start;
             numbers[head + 2] = end;
             sentence = Some((f.span, start, end));
