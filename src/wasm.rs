@@ -3,7 +3,7 @@
 
 use crate::analyzer::{block_of, Found, Reason, ATTRIBUTED_TO, BLOCK_SEPARATOR};
 use crate::span::Span;
-use crate::{json, Analyzer, CustomCues, Sensitivity};
+use crate::{json, Analyzer, Category, CustomCues, Sensitivity};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::cell::RefCell;
@@ -157,9 +157,9 @@ export function unpack(blocks, nums, stringsJson) {
     const r = nums[i + 5], reason = r >= 0x80000000 ? strings[r - 0x80000000] + source : strings[r];
     const count = nums[i + 7];
     i += 8;
-    const cues = [];
+    const cues = new Array(count);
     for (let k = 0; k < count; k++, i += 2) {
-      cues.push({ start: nums[i], end: nums[i + 1], text: text.slice(nums[i], nums[i + 1]) });
+      cues[k] = { start: nums[i], end: nums[i + 1], text: text.slice(nums[i], nums[i + 1]) };
     }
     out.push({ block, start, end, text: text.slice(start, end), category, cues, reason, confidence, source });
   }
@@ -189,6 +189,10 @@ struct Packed {
 fn pack(joined: &str, blocks: &[Span], findings: &[Found]) -> Packed {
     let mut numbers = Vec::with_capacity(findings.len() * 12);
     let mut table = Strings::default();
+    // The categories first, so a finding's category is its index in ALL.
+    for c in Category::ALL {
+        table.intern(c.name());
+    }
     let mut i = 0;
     while i < findings.len() {
         let block = block_of(blocks, findings[i].span.start);
@@ -203,7 +207,7 @@ fn pack(joined: &str, blocks: &[Span], findings: &[Found]) -> Packed {
         let mut units = |pos: usize| at.units(pos - base) as u32;
         let mut sentence: Option<(Span, u32, u32)> = None;
         for f in &findings[i..j] {
-            let category = table.intern(f.category.name());
+            let category = Category::ALL.iter().position(|&c| c == f.category).unwrap_or(0) as u32;
             let reason = match &f.reason {
                 Reason::Text(text) => table.intern(text),
                 Reason::Attributed => table.intern(ATTRIBUTED_TO) | 0x8000_0000,
