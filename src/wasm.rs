@@ -157,9 +157,16 @@ export function unpack(blocks, nums, stringsJson) {
     const r = nums[i + 5], reason = r >= 0x80000000 ? strings[r - 0x80000000] + source : strings[r];
     const count = nums[i + 7];
     i += 8;
-    const cues = new Array(count);
-    for (let k = 0; k < count; k++, i += 2) {
-      cues[k] = { start: nums[i], end: nums[i + 1], text: text.slice(nums[i], nums[i + 1]) };
+    // Most findings have one cue: an array literal is built at its size.
+    let cues;
+    if (count === 1) {
+      cues = [{ start: nums[i], end: nums[i + 1], text: text.slice(nums[i], nums[i + 1]) }];
+      i += 2;
+    } else {
+      cues = [];
+      for (let k = 0; k < count; k++, i += 2) {
+        cues.push({ start: nums[i], end: nums[i + 1], text: text.slice(nums[i], nums[i + 1]) });
+      }
     }
     out.push({ block, start, end, text: text.slice(start, end), category, cues, reason, confidence, source });
   }
