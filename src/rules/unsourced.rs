@@ -208,15 +208,23 @@ fn crowd_speaks(s: &Sentence, wi: usize, last: usize) -> bool {
 
 /// Bylines, picture credits and similar furniture.
 fn is_credit(s: &Sentence) -> bool {
-    const MARKS: &[&[u8]] = &[b"image via", b"photo:", b"photograph:", b"picture:", b"credit:", b"image:", b"featured image", b"getty images", b"originally published"];
     let t = s.text[s.span].as_bytes();
     if t.len() >= 3 && t[..3].eq_ignore_ascii_case(b"by ") && s.words.len() <= 8 {
         return true;
     }
-    // A plain scan: at each byte that could start a mark (ASCII case
-    // ignored), compare the marks.
+    // The marks anywhere in the sentence (ASCII case ignored), looked up by
+    // their first letter.
     (0..t.len()).any(|i| {
-        matches!(t[i] | 0x20, b'c' | b'f' | b'g' | b'i' | b'o' | b'p')
-            && MARKS.iter().any(|m| t.len() - i >= m.len() && t[i..i + m.len()].eq_ignore_ascii_case(m))
+        let rest = &t[i..];
+        let at = |mark: &[u8]| rest.len() >= mark.len() && rest[..mark.len()].eq_ignore_ascii_case(mark);
+        match t[i] | 0x20 {
+            b'c' => at(b"credit:"),
+            b'f' => at(b"featured image"),
+            b'g' => at(b"getty images"),
+            b'i' => at(b"image via") || at(b"image:"),
+            b'o' => at(b"originally published"),
+            b'p' => at(b"photo:") || at(b"photograph:") || at(b"picture:"),
+            _ => false,
+        }
     })
 }
