@@ -97,11 +97,19 @@ fn take_blocks(blocks: &js_sys::Array) -> Result<(String, Vec<Span>), JsError> {
     if units < 0.0 {
         return Err(JsError::new(&format!("block {} is not a string", -units - 1.0)));
     }
-    // A UTF-16 code unit takes at most three bytes in UTF-8.
-    let mut bytes = vec![0u8; units as usize * 3];
+    // Room for mostly one-byte text first; a UTF-16 code unit takes at most
+    // three bytes in UTF-8, so the second try always fits.
+    let units = units as usize;
     let mut ends = vec![0u32; blocks.length() as usize];
-    let written = encode_blocks(blocks, &mut bytes, &mut ends) as usize;
-    bytes.truncate(written);
+    let mut bytes = Vec::new();
+    for room in [units + units / 4 + 64, units * 3] {
+        bytes = vec![0u8; room];
+        let written = encode_blocks(blocks, &mut bytes, &mut ends);
+        if written != u32::MAX {
+            bytes.truncate(written as usize);
+            break;
+        }
+    }
     let joined = String::from_utf8(bytes).map_err(|_| JsError::new("the blocks did not encode as UTF-8"))?;
     let mut spans = Vec::with_capacity(ends.len());
     for (i, &end) in ends.iter().enumerate() {
@@ -127,16 +135,20 @@ export function blocks_length(blocks) {
 const encoder = new TextEncoder();
 
 // Encodes the blocks as UTF-8 into `out`, a blank line between them;
-// `ends[i]` is where block i ends. Returns the bytes written.
+// `ends[i]` is where block i ends. Returns the bytes written, or 2^32 - 1
+// when `out` is too small.
 export function encode_blocks(blocks, out, ends) {
   let pos = 0;
   for (let i = 0; i < blocks.length; i++) {
     if (i > 0) {
+      if (pos + 2 > out.length) return 0xffffffff;
       out[pos] = 10;
       out[pos + 1] = 10;
       pos += 2;
     }
-    pos += encoder.encodeInto(blocks[i], out.subarray(pos)).written;
+    const r = encoder.encodeInto(blocks[i], out.subarray(pos));
+    if (r.read < blocks[i].length) return 0xffffffff;
+    pos += r.written;
     ends[i] = pos;
   }
   return pos;

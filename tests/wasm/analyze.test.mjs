@@ -79,6 +79,16 @@ test('findings are plain objects with the documented fields; texts are sliced fr
   assert.equal(typeof attributed.reason, 'string');
 });
 
+test('text of mostly multi-byte characters (more UTF-8 than a first guess allows) is read whole', () => {
+  const wide = '北京上海广州深圳'.repeat(1500) + '。';
+  const blocks = [wide, `${'😀'.repeat(2000)} The mayor allegedly took the money.`, 'Officials reportedly left.'];
+  const findings = analyze(blocks);
+  const hedged = findings.filter((f) => f.category === 'hedged');
+  assert.deepEqual(hedged.map((f) => f.block), [1, 2]);
+  for (const f of findings) assert.equal(blocks[f.block].slice(f.start, f.end), f.text);
+  assert.ok(hedged[0].text.endsWith('The mayor allegedly took the money.'));
+});
+
 test('a block that is not a string is refused by index', () => {
   assert.throws(() => analyze(['fine.', 42]), /block 1 is not a string/);
 });
