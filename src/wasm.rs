@@ -158,15 +158,17 @@ export function encode_blocks(blocks, out, ends) {
 // from the caller's own block strings, so they match the page exactly.
 export function unpack(blocks, nums, stringsJson) {
   const strings = JSON.parse(stringsJson);
+  const sourced = [];
   const out = [];
   let i = 0;
   while (i < nums.length) {
     const block = nums[i], start = nums[i + 1], end = nums[i + 2];
     const text = blocks[block];
     const category = strings[nums[i + 3]], confidence = nums[i + 4] / 100;
-    const source = nums[i + 6] === 0 ? null : strings[nums[i + 6] - 1];
-    // The high bit: the reason is this text followed by the source.
-    const r = nums[i + 5], reason = r >= 0x80000000 ? strings[r - 0x80000000] + source : strings[r];
+    const s = nums[i + 6], source = s === 0 ? null : strings[s - 1];
+    // The high bit: the reason is this text followed by the source (made
+    // once per source).
+    const r = nums[i + 5], reason = r >= 0x80000000 ? (sourced[s] ??= strings[r - 0x80000000] + source) : strings[r];
     const count = nums[i + 7];
     i += 8;
     // Most findings have one cue: an array literal is built at its size.
