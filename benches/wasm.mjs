@@ -57,7 +57,7 @@ const SIZES = [
   ['news-10k', 100],
   ['news-100k', 20],
   ['news-1m', 15],
-  ['news-10m', 3],
+  ['news-10m', 5],
 ];
 
 const results = { wasm: {}, alt: {}, size: {}, browser: null };
