@@ -168,7 +168,16 @@ impl Matcher {
         let hay = &text[within];
         for m in self.ac.find_overlapping_iter(hay) {
             let (s, e) = (m.start(), m.end());
-            if !is_boundary_char(hay[..s].chars().next_back()) || !is_boundary_char(hay[e..].chars().next()) {
+            // The characters on either side: ASCII bytes are read as they are.
+            let before = match hay.as_bytes()[..s].last() {
+                Some(&b) if b < 0x80 => Some(b as char),
+                _ => hay[..s].chars().next_back(),
+            };
+            let after = match hay.as_bytes().get(e) {
+                Some(&b) if b < 0x80 => Some(b as char),
+                _ => hay[e..].chars().next(),
+            };
+            if !is_boundary_char(before) || !is_boundary_char(after) {
                 continue;
             }
             let entry = self.pattern_entry[m.pattern().as_usize()];
