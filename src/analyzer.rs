@@ -364,7 +364,7 @@ pub(crate) const ATTRIBUTED_TO: &str = "attributed to ";
 
 impl Found {
     /// Moves every span `base` bytes back (to be relative to a block).
-    pub(crate) fn shift(&mut self, base: usize) {
+    fn shift(&mut self, base: usize) {
         self.span = Span::new(self.span.start - base, self.span.end - base);
         for c in &mut self.cues {
             *c = Span::new(c.start - base, c.end - base);
