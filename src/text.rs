@@ -164,7 +164,7 @@ pub(crate) fn skip_plain(b: &[u8], mut i: usize, ascii: [u8; 3]) -> usize {
 
 /// True when `c` could be part of a word, for cue boundary checks.
 pub(crate) fn is_boundary_char(c: Option<char>) -> bool {
-    !c.is_some_and(|c| if c.is_ascii() { c.is_ascii_alphanumeric() } else { is_alphanumeric_non_ascii(c) })
+    !c.is_some_and(is_word_char)
 }
 
 /// The regions of a block inside quotation marks (marks excluded),

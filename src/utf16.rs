@@ -1,27 +1,17 @@
 //! UTF-8 byte offsets → UTF-16 code units, for the DOM.
 //!
-//! One pass per text: collect every offset, sort, walk the text once.
+//! A cursor per text walks from one offset to the next, so nearby offsets
+//! cost only the bytes between them.
 
 /// Converts byte offsets of `text` (each on a char boundary, any order) to
 /// UTF-16 code-unit offsets, in place.
 pub fn convert(text: &str, offsets: &mut [usize]) {
-    if text.is_ascii() {
-        return; // one byte, one code unit
-    }
-    let bytes = text.as_bytes();
+    // In increasing order, so the cursor reads the text once.
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
-    // Every byte that starts a character is one code unit; a four-byte
-    // character (outside the BMP) is two.
-    let mut units = 0usize;
-    let mut pos = 0usize;
+    let mut at = Cursor::new(text);
     for i in order {
-        let target = offsets[i].min(bytes.len());
-        if target > pos {
-            units += code_units(&bytes[pos..target]);
-            pos = target;
-        }
-        offsets[i] = units;
+        offsets[i] = at.units(offsets[i]);
     }
 }
 
@@ -35,20 +25,14 @@ pub struct Utf16Spans {
 }
 
 /// The UTF-16 spans of findings whose byte spans index `text`, converted
-/// in one pass.
+/// with one cursor (findings in text order read the text about once).
 pub fn spans<'a>(text: &str, findings: impl IntoIterator<Item = &'a crate::Finding>) -> Vec<Utf16Spans> {
-    let items: Vec<(crate::Span, Vec<crate::Span>)> = findings.into_iter().map(|f| (f.span, f.cues.iter().map(|c| c.span).collect())).collect();
-    spans_of(text, items.iter().map(|(s, c)| (*s, c.as_slice())))
-}
-
-/// [`spans`] for (sentence span, cue spans) pairs.
-pub(crate) fn spans_of<'a>(text: &str, items: impl IntoIterator<Item = (crate::Span, &'a [crate::Span])>) -> Vec<Utf16Spans> {
     let mut at = Cursor::new(text);
-    items
+    findings
         .into_iter()
-        .map(|(span, cues)| Utf16Spans {
-            span: (at.units(span.start), at.units(span.end)),
-            cues: cues.iter().map(|c| (at.units(c.start), at.units(c.end))).collect(),
+        .map(|f| Utf16Spans {
+            span: (at.units(f.span.start), at.units(f.span.end)),
+            cues: f.cues.iter().map(|c| (at.units(c.span.start), at.units(c.span.end))).collect(),
         })
         .collect()
 }
@@ -71,10 +55,10 @@ impl<'t> Cursor<'t> {
     /// The UTF-16 offset of byte offset `target` (a char boundary; past the
     /// end counts as the end).
     pub(crate) fn units(&mut self, target: usize) -> usize {
-        if self.ascii {
-            return target.min(self.bytes.len());
-        }
         let target = target.min(self.bytes.len());
+        if self.ascii {
+            return target;
+        }
         if target >= self.pos {
             self.units += code_units(&self.bytes[self.pos..target]);
         } else {

@@ -112,9 +112,10 @@ fn take_blocks(blocks: &js_sys::Array) -> Result<(String, Vec<Span>), JsError> {
     }
     let joined = String::from_utf8(bytes).map_err(|_| JsError::new("the blocks did not encode as UTF-8"))?;
     let mut spans = Vec::with_capacity(ends.len());
-    for (i, &end) in ends.iter().enumerate() {
-        let start = if i == 0 { 0 } else { spans.last().map_or(0, |s: &Span| s.end) + BLOCK_SEPARATOR.len() };
+    let mut start = 0;
+    for &end in &ends {
         spans.push(Span::new(start, end as usize));
+        start = end as usize + BLOCK_SEPARATOR.len();
     }
     Ok((joined, spans))
 }
@@ -205,8 +206,8 @@ struct Packed {
     strings: String,
 }
 
-/// Packs the findings, converting block-relative byte spans to UTF-16 in
-/// one pass per block.
+/// Packs the findings, converting their byte spans to UTF-16 offsets into
+/// their block with one cursor per block.
 fn pack(joined: &str, blocks: &[Span], findings: &[Found]) -> Packed {
     let mut numbers = Vec::with_capacity(findings.len() * 12);
     let mut table = Strings::default();
@@ -248,10 +249,7 @@ fn pack(joined: &str, blocks: &[Span], findings: &[Found]) -> Packed {
         }
         i = j;
     }
-    if table.index.is_empty() {
-        table.json.push('[');
-    }
-    table.json.push(']');
+    table.json.push(']'); // the categories opened it
     Packed { numbers, strings: table.json }
 }
 
